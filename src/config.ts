@@ -1,0 +1,135 @@
+/**
+ * The only module that knows whether the app faces Google or the offline Google double.
+ * Everything that talks to Google takes its URLs from here; nothing else hard-codes a Google host.
+ */
+
+export interface GoogleEndpoints {
+  /** GIS client script. Google: https://accounts.google.com/gsi/client */
+  gisScriptUrl: string;
+  /** gapi loader. Google: https://apis.google.com/js/api.js */
+  gapiScriptUrl: string;
+  /** Gmail API root (discovery `rootUrl`), with trailing slash. Google: https://gmail.googleapis.com/ */
+  gmailApiRoot: string;
+  /** OpenID userinfo endpoint, read with the `email` scope. Google: https://www.googleapis.com/oauth2/v3/userinfo */
+  userinfoUrl: string;
+  /** Gmail web UI root, for "Open in Gmail" links. Google: https://mail.google.com/ */
+  gmailWebRoot: string;
+}
+
+export interface AppConfig {
+  /** OAuth 2.0 Web client ID, or null when none is configured (the app then shows its setup screen). */
+  clientId: string | null;
+  google: GoogleEndpoints;
+  /** Origin of the offline Google double in demo/test builds; null in a production build. */
+  offlineGoogleOrigin: string | null;
+}
+
+export const realGoogle: GoogleEndpoints = {
+  gisScriptUrl: 'https://accounts.google.com/gsi/client',
+  gapiScriptUrl: 'https://apis.google.com/js/api.js',
+  gmailApiRoot: 'https://gmail.googleapis.com/',
+  userinfoUrl: 'https://www.googleapis.com/oauth2/v3/userinfo',
+  gmailWebRoot: 'https://mail.google.com/',
+};
+
+/** The offline Google serves every Google path from one origin, mirroring the real paths. */
+export function offlineGoogle(origin: string): GoogleEndpoints {
+  const root = origin.replace(/\/+$/, '');
+  return {
+    gisScriptUrl: `${root}/gsi/client`,
+    gapiScriptUrl: `${root}/js/api.js`,
+    gmailApiRoot: `${root}/`,
+    userinfoUrl: `${root}/oauth2/v3/userinfo`,
+    gmailWebRoot: `${root}/`,
+  };
+}
+
+interface BuildEnv {
+  VITE_GOOGLE_CLIENT_ID?: string;
+  VITE_OFFLINE_GOOGLE_ORIGIN?: string;
+}
+
+function nonEmpty(value: string | undefined | null): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}
+
+/** Configuration fixed at build time from `VITE_*` variables. */
+export function buildTimeConfig(env: BuildEnv = import.meta.env as BuildEnv): AppConfig {
+  const offlineOrigin = nonEmpty(env.VITE_OFFLINE_GOOGLE_ORIGIN);
+  return {
+    clientId: nonEmpty(env.VITE_GOOGLE_CLIENT_ID),
+    google: offlineOrigin ? offlineGoogle(offlineOrigin) : realGoogle,
+    offlineGoogleOrigin: offlineOrigin,
+  };
+}
+
+/** What can be wrong with a deployed `config.json`; shown on the setup screen and in "Check setup". */
+export type ConfigProblem =
+  | { kind: 'config-json-invalid'; detail: string }
+  | { kind: 'client-id-malformed'; value: string }
+  | { kind: 'client-secret-present' };
+
+export interface LoadedConfig {
+  config: AppConfig;
+  /** Where the client ID came from, for "Check setup". */
+  clientIdSource: 'config.json' | 'build' | 'none';
+  problems: ConfigProblem[];
+}
+
+// Web client IDs look like `1234567890-abc123.apps.googleusercontent.com`; anything else makes GIS fail later
+// inside the popup with `invalid_client`, which tells the user much less than we can here.
+const clientIdShape = /^[\w-]+\.apps\.googleusercontent\.com$/;
+
+/** Checks a client ID's shape; null when it is acceptable. */
+export function clientIdProblem(value: string): ConfigProblem | null {
+  return clientIdShape.test(value) ? null : { kind: 'client-id-malformed', value };
+}
+
+/**
+ * Run-time override: a `config.json` next to index.html (`{ "clientId": "…" }`) lets one build serve several
+ * origins, each with its own OAuth client. A missing file is normal; a broken one is reported, never thrown.
+ */
+export async function loadConfig(
+  fetchImpl: typeof fetch = fetch,
+  base: AppConfig = buildTimeConfig(),
+  url = 'config.json',
+): Promise<LoadedConfig> {
+  const problems: ConfigProblem[] = [];
+  let clientId = base.clientId;
+  let clientIdSource: LoadedConfig['clientIdSource'] = clientId ? 'build' : 'none';
+
+  let raw: unknown;
+  try {
+    const response = await fetchImpl(url, { cache: 'no-store', credentials: 'same-origin' });
+    const type = response.headers.get('content-type') ?? '';
+    // SPA hosts often answer unknown paths with index.html and a 200: that is "no config.json", not an error.
+    if (response.ok && !type.includes('text/html')) raw = await response.json();
+  } catch (error) {
+    if (error instanceof SyntaxError) problems.push({ kind: 'config-json-invalid', detail: error.message });
+  }
+
+  if (raw !== undefined) {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      problems.push({ kind: 'config-json-invalid', detail: 'expected a JSON object' });
+    } else {
+      const record = raw as Record<string, unknown>;
+      if ('clientSecret' in record || 'client_secret' in record) problems.push({ kind: 'client-secret-present' });
+      const fromFile = typeof record.clientId === 'string' ? nonEmpty(record.clientId) : null;
+      if (fromFile) {
+        clientId = fromFile;
+        clientIdSource = 'config.json';
+      }
+    }
+  }
+
+  if (clientId) {
+    const problem = clientIdProblem(clientId);
+    if (problem) {
+      problems.push(problem);
+      clientId = null;
+      clientIdSource = 'none';
+    }
+  }
+  return { config: { ...base, clientId }, clientIdSource, problems };
+}

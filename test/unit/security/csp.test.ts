@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { offlineGoogle, realGoogle } from '../../../src/config.ts';
+import { cspDirectives, cspHeaderValue, cspMetaValue } from '../../../src/security/csp.ts';
+import { headersFile } from '../../../src/security/headers-plugin.ts';
+import { setupMessages } from '../../../src/setup/messages.ts';
+
+describe('Content Security Policy', () => {
+  const directives = cspDirectives(realGoogle);
+
+  it('never allows inline script or eval', () => {
+    const all = Object.values(directives).flat();
+    expect(all).not.toContain("'unsafe-inline'");
+    expect(all).not.toContain("'unsafe-eval'");
+    expect(all.some((source) => source === '*' || source === 'https:')).toBe(false);
+  });
+
+  it('allows exactly the Google hosts that GIS, gapi and the Gmail API need', () => {
+    expect(directives['script-src']).toEqual([
+      "'self'",
+      'https://accounts.google.com/gsi/client',
+      'https://apis.google.com',
+    ]);
+    expect(directives['connect-src']).toEqual([
+      "'self'",
+      'https://accounts.google.com/gsi/',
+      'https://gmail.googleapis.com',
+      'https://www.googleapis.com',
+      'https://apis.google.com',
+      'https://content.googleapis.com',
+    ]);
+    expect(directives['frame-src']).toEqual(['https://accounts.google.com/gsi/', 'https://content.googleapis.com']);
+    expect(directives['object-src']).toEqual(["'none'"]);
+  });
+
+  it('points at the offline double, and only at it, in demo builds', () => {
+    const offline = cspMetaValue(offlineGoogle('http://127.0.0.1:8790'));
+    expect(offline).toContain('http://127.0.0.1:8790');
+    expect(offline).not.toContain('google.com');
+    expect(offline).not.toContain('googleapis.com');
+  });
+
+  it('forbids framing in the header form, which a meta tag cannot carry', () => {
+    expect(cspHeaderValue(realGoogle)).toMatch(/frame-ancestors 'none'$/);
+    expect(cspMetaValue(realGoogle)).not.toContain('frame-ancestors');
+  });
+
+  it('writes a _headers file with COOP same-origin-allow-popups for Netlify and Cloudflare Pages', () => {
+    const file = headersFile(realGoogle);
+    expect(file.split('\n')[0]).toBe('/*');
+    expect(file).toContain('  Cross-Origin-Opener-Policy: same-origin-allow-popups');
+    expect(file).toContain(`  Content-Security-Policy: ${cspHeaderValue(realGoogle)}`);
+  });
+});
+
+describe('setup text', () => {
+  it('has every key in both English and Japanese', () => {
+    expect(Object.keys(setupMessages.ja).sort()).toEqual(Object.keys(setupMessages.en).sort());
+    for (const text of Object.values(setupMessages.ja)) expect(text.trim()).not.toBe('');
+  });
+});
