@@ -19,6 +19,9 @@ export default defineConfig(({ mode }) => {
     test: {
       include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
       environment: 'node',
+      // CI reads the JSON report for its closing "N passed, N failed" line (.ci/summary.mjs).
+      reporters: process.env.CI ? ['default', 'json'] : ['default'],
+      outputFile: { json: 'test-results/unit.json' },
     },
   };
 });
