@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures.ts';
 
 test('the page shows its title and an empty compose area', async ({ page }) => {
   await page.goto('./');

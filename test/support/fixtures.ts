@@ -1,0 +1,60 @@
+/**
+ * Playwright fixtures shared by every browser test. Import `test` and `expect` from here, not from
+ * '@playwright/test', so that each test also checks, for free, the promises the app makes everywhere:
+ * - no Content-Security-Policy violation (issue "Host it anywhere": the strict CSP must hold in every flow);
+ * - no access token printed to the console (issue "Reliability and security").
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+
+interface Violation {
+  directive: string;
+  blocked: string;
+  source: string;
+}
+
+declare global {
+  interface Window {
+    __cspViolations?: Violation[];
+  }
+}
+
+// Google access tokens start with `ya29.`; the offline double issues tokens of the same shape.
+const tokenPattern = /ya29\.[\w-]{8,}/;
+
+async function collectViolations(page: Page): Promise<Violation[]> {
+  const perPage = await Promise.all(
+    page
+      .context()
+      .pages()
+      .filter((each) => !each.isClosed())
+      .map((each) => each.evaluate(() => window.__cspViolations ?? []).catch(() => [] as Violation[])),
+  );
+  return perPage.flat();
+}
+
+export const test = base.extend<{ securityWatch: undefined }>({
+  securityWatch: [
+    async ({ page, context }, use) => {
+      await context.addInitScript(() => {
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (event) => {
+          window.__cspViolations?.push({
+            directive: event.violatedDirective,
+            blocked: event.blockedURI,
+            source: `${event.sourceFile}:${event.lineNumber}`,
+          });
+        });
+      });
+      const consoleTokens: string[] = [];
+      context.on('console', (message) => {
+        if (tokenPattern.test(message.text())) consoleTokens.push(message.text());
+      });
+      await use(undefined);
+      expect(await collectViolations(page), 'Content-Security-Policy violations').toEqual([]);
+      expect(consoleTokens, 'access tokens printed to the console').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
