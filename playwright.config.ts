@@ -15,6 +15,7 @@ export default defineConfig({
     ['list'],
     ['html', { open: 'never', outputFolder: 'test-results/report' }],
     ['json', { outputFile: 'test-results/e2e.json' }],
+    ['./test/support/matrix-reporter.ts'],
   ],
   use: {
     baseURL: `http://localhost:${appPort}/`,
