@@ -207,8 +207,9 @@ function decideHttp(failure: SendFailure, context: PolicyContext): PolicyAction 
 
   if (reasons.has('dailyLimitExceeded'))
     return stop('daily-limit', { resumeAt: retryHint(failure, text, context.now), message });
-  if (/mail sending/i.test(text)) {
-    // Gmail's per-user sending limit: blocks for up to 24 hours, shared by every client of the account.
+  // Gmail's per-user sending limit: "(Mail sending)" in the message, or a 429 that names its own retry time (the
+  // daily cap answers "User-rate limit exceeded.  Retry after <ISO>"). It blocks for up to 24 hours, for every client.
+  if (/mail sending/i.test(text) || (status === 429 && /retry after\s+\d{4}-/i.test(text))) {
     const resumeAt = retryHint(failure, text, context.now);
     if (resumeAt !== undefined && resumeAt - context.now <= maxAutomaticWaitMs) {
       return retryOrStop(context, 'rate-limit', 'sending-limit', message, resumeAt);
