@@ -32,5 +32,12 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },
+    {
+      // The offline Google (test/offline-google): GIS, gapi, Gmail API, consent popup, outbox and /__control.
+      command: 'npx tsx test/offline-google/cli.ts --port 8790',
+      url: 'http://127.0.0.1:8790/__control/health',
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
   ],
 });

@@ -2,12 +2,14 @@ import preact from '@preact/preset-vite';
 import { defineConfig, loadEnv } from 'vite';
 import { buildTimeConfig } from './src/config.ts';
 import { baseSecurityHeaders, productionHeaders, securityHeadersPlugin } from './src/security/headers-plugin.ts';
+// Dev-server only (apply: 'serve'): demo mode against the offline Google when no client ID is configured.
+import { offlineGooglePlugin } from './test/offline-google/vite-plugin.ts';
 
 export default defineConfig(({ mode }) => {
   const google = buildTimeConfig(loadEnv(mode, process.cwd(), 'VITE_')).google;
   return {
     base: './',
-    plugins: [preact(), securityHeadersPlugin(google)],
+    plugins: [preact(), securityHeadersPlugin(google), offlineGooglePlugin()],
     build: {
       outDir: mode === 'offline' ? 'dist-offline' : 'dist',
       target: 'es2022',

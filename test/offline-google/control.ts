@@ -1,0 +1,106 @@
+/** Typed Node client for the offline Google's `/__control/*` routes. */
+import type {
+  ConsentScript,
+  FaultSpec,
+  IssuedTokenView,
+  RequestLogEntry,
+  ResetOptions,
+  SentMessage,
+  TestAccount,
+} from './types.ts';
+
+export type { ConsentScript, FaultSpec, IssuedTokenView, RequestLogEntry, ResetOptions, SentMessage, TestAccount };
+
+export class OfflineGoogleControl {
+  readonly origin: string;
+
+  constructor(origin = 'http://127.0.0.1:8790') {
+    this.origin = origin.replace(/\/+$/, '');
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const init: RequestInit = { method };
+    if (body !== undefined) {
+      init.body = JSON.stringify(body);
+      init.headers = { 'Content-Type': 'application/json' };
+    }
+    const reply = await fetch(`${this.origin}/__control${path}`, init);
+    const text = await reply.text();
+    if (!reply.ok) throw new Error(`offline-google control ${method} ${path}: ${reply.status} ${text}`);
+    return JSON.parse(text) as T;
+  }
+
+  health(): Promise<{ ok: boolean; now: string }> {
+    return this.call('GET', '/health');
+  }
+
+  /** Back to a fresh start: default accounts, clock at real time, no grants/tokens/faults/outbox. */
+  async reset(options: ResetOptions = {}): Promise<void> {
+    await this.call('POST', '/reset', options);
+  }
+
+  setAccounts(accounts: TestAccount[]): Promise<Required<TestAccount>[]> {
+    return this.call('POST', '/accounts', { accounts });
+  }
+
+  accounts(): Promise<Required<TestAccount>[]> {
+    return this.call('GET', '/accounts');
+  }
+
+  /** Moves the double's clock forward; tokens expire after 3599 s of it, upload sessions after a week. */
+  advanceClock(seconds: number): Promise<{ now: string; offsetSeconds: number }> {
+    return this.call('POST', '/clock/advance', { seconds });
+  }
+
+  clock(): Promise<{ now: string; offsetSeconds: number }> {
+    return this.call('GET', '/clock');
+  }
+
+  async injectFaults(faults: FaultSpec[]): Promise<void> {
+    await this.call('POST', '/faults', { faults });
+  }
+
+  pendingFaults(): Promise<(FaultSpec & { remaining: number })[]> {
+    return this.call('GET', '/faults');
+  }
+
+  async clearFaults(): Promise<void> {
+    await this.call('DELETE', '/faults');
+  }
+
+  /** What the consent popup does by itself ('manual' = wait for clicks, the default). */
+  async setConsentScript(script: ConsentScript): Promise<void> {
+    await this.call('POST', '/consent-script', { script });
+  }
+
+  async settings(settings: ResetOptions): Promise<void> {
+    await this.call('POST', '/settings', settings);
+  }
+
+  outbox(): Promise<SentMessage[]> {
+    return this.call('GET', '/outbox');
+  }
+
+  /** Issues a token directly (no popup), recording the grant as if the user consented. */
+  issueToken(
+    email: string,
+    scopes: string[],
+    clientId?: string,
+  ): Promise<{ access_token: string; expires_at: string }> {
+    return this.call('POST', '/tokens', clientId ? { email, scopes, clientId } : { email, scopes });
+  }
+
+  tokens(): Promise<IssuedTokenView[]> {
+    return this.call('GET', '/tokens');
+  }
+
+  /** Granted scopes per `${clientId} ${email}`. */
+  grants(): Promise<Record<string, string[]>> {
+    return this.call('GET', '/grants');
+  }
+
+  /** Every API request (send, upload, userinfo) in order, with its status or 'dropped'. */
+  requests(): Promise<RequestLogEntry[]> {
+    return this.call('GET', '/requests');
+  }
+}

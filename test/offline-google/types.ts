@@ -1,0 +1,122 @@
+/** Shapes shared by the offline Google server, its control routes and the typed Node control client. */
+
+export interface TestAccount {
+  email: string;
+  name: string;
+  /** Stable OpenID subject; derived from the email when omitted. */
+  sub?: string;
+  /** Verified send-as aliases: a `From` naming one of these is kept as written. */
+  aliases?: string[];
+  /** Workspace domain, reported as `hd` in token responses. */
+  hd?: string;
+}
+
+export type FaultRoute = 'send' | 'upload' | 'userinfo' | 'any';
+
+/**
+ * One injected failure, applied to the next `times` (default 1) requests matching `route` (default 'any').
+ * 'send' is the JSON path, 'upload' every /upload and /resumable/upload request (session start and chunks).
+ */
+export type FaultSpec = { route?: FaultRoute; times?: number } & (
+  | { kind: 'unauthorized' }
+  | { kind: 'forbidden'; reason: 'rateLimitExceeded' | 'userRateLimitExceeded' | 'dailyLimitExceeded' }
+  | {
+      kind: 'tooManyRequests';
+      /** ISO time for Gmail's "User-rate limit exceeded.  Retry after <ISO>" message; 'auto' = clock + 15 min. */
+      retryAfterIso?: string | 'auto';
+      /** Seconds for a `Retry-After` header. */
+      retryAfterHeaderSeconds?: number;
+    }
+  | { kind: 'serverError'; status: 500 | 502 | 503 | 504 }
+  | { kind: 'dropBeforeBody' }
+  | { kind: 'dropAfterAccept' }
+  | { kind: 'delay'; ms: number }
+  | { kind: 'uploadDrop'; afterPercent: number }
+  | { kind: 'sessionGone' }
+);
+
+/** What the consent popup does on its own instead of waiting for clicks (tests of the app use this). */
+export type ConsentScript =
+  | { action: 'manual' }
+  | { action: 'approve'; account?: string; scopes?: string[] }
+  | { action: 'deny'; account?: string }
+  | { action: 'close' };
+
+export interface ParsedAddress {
+  name: string;
+  address: string;
+}
+
+export interface SentAttachment {
+  filename: string | null;
+  mimeType: string;
+  size: number;
+  disposition: string | null;
+  contentId: string | null;
+}
+
+export interface SentMessage {
+  id: string;
+  threadId: string;
+  labelIds: string[];
+  account: string;
+  /** How it arrived: JSON `raw`, or an upload protocol. */
+  via: 'json' | 'media' | 'multipart' | 'resumable';
+  /** Clock time of acceptance (ISO). */
+  acceptedAt: string;
+  /** The stored SENT copy, after Gmail's rewrites (From, Message-ID, Date), base64. */
+  rawBase64: string;
+  /** The bytes exactly as the client sent them, base64. */
+  originalRawBase64: string;
+  parsed: {
+    from: ParsedAddress | null;
+    to: ParsedAddress[];
+    cc: ParsedAddress[];
+    bcc: ParsedAddress[];
+    replyTo: ParsedAddress[];
+    subject: string | null;
+    messageId: string | null;
+    inReplyTo: string | null;
+    references: string | null;
+    date: string | null;
+    text: string | null;
+    html: string | null;
+    headers: { key: string; value: string }[];
+    attachments: SentAttachment[];
+  };
+}
+
+export interface OfflineGoogleOptions {
+  port?: number;
+  host?: string;
+  accounts?: TestAccount[];
+  /** JSON-body cap on the non-upload send path; Google answers 413 somewhere around 5-6.5 MiB. */
+  jsonBodyLimit?: number;
+  /** Accept standard-alphabet base64 (`+`, `/`) in `raw`; whether Google does today is unverified. */
+  acceptStandardBase64?: boolean;
+  /** Add a `Date` header when missing (unverified for Gmail, so a switch). */
+  addDateWhenMissing?: boolean;
+  /** Workspace-style cap on recipients per API message (Google: 100); null = off. */
+  maxRecipients?: number | null;
+  /** Log each request line to stderr. */
+  verbose?: boolean;
+}
+
+export interface ResetOptions extends Omit<OfflineGoogleOptions, 'port' | 'host' | 'verbose'> {}
+
+export interface IssuedTokenView {
+  token: string;
+  email: string;
+  clientId: string;
+  scopes: string[];
+  expiresAt: string;
+  revoked: boolean;
+}
+
+export interface RequestLogEntry {
+  at: string;
+  method: string;
+  path: string;
+  status: number | 'dropped';
+  route: FaultRoute | 'other';
+}
