@@ -96,7 +96,7 @@ export class AttachmentTooLargeError extends MailError {
     this.over = size - limit;
   }
   toRecord(): MailErrorRecord {
-    return { code: this.code, filename: this.filename, size: this.size, limit: this.limit };
+    return { code: this.code, filename: this.filename, size: this.size, limit: this.limit, over: this.over };
   }
 }
 
@@ -113,7 +113,7 @@ export class MessageTooLargeError extends MailError {
     this.over = size - limit;
   }
   toRecord(): MailErrorRecord {
-    return { code: this.code, size: this.size, limit: this.limit };
+    return { code: this.code, size: this.size, limit: this.limit, over: this.over };
   }
 }
 
@@ -122,8 +122,8 @@ export type MailErrorRecord =
   | { code: 'mail.invalid-header-value'; field: string; reason: InvalidHeaderValueReason }
   | { code: 'mail.invalid-address'; field: string; problems: AddressProblem[] }
   | { code: 'mail.no-recipient' }
-  | { code: 'mail.attachment-too-large'; filename: string | undefined; size: number; limit: number }
-  | { code: 'mail.message-too-large'; size: number; limit: number };
+  | { code: 'mail.attachment-too-large'; filename: string | undefined; size: number; limit: number; over: number }
+  | { code: 'mail.message-too-large'; size: number; limit: number; over: number };
 
 /** Rebuilds the typed error from its record, e.g. after it crossed the worker boundary. */
 export function mailErrorFromRecord(record: MailErrorRecord): MailError {

@@ -19,8 +19,9 @@ export {
   mailErrorFromRecord,
   NoRecipientError,
 } from './errors.ts';
+export { buildMessageOffThread } from './build-off-thread.ts';
 export { formatMailbox } from './header-values.ts';
-export { formatMailError, mailMessages } from './messages.ts';
+export { formatAddressProblem, formatMailError, formatSize, mailMessages } from './messages.ts';
 export { domainToAscii, punycodeEncode } from './punycode.ts';
 export {
   ATTACHMENT_SIZE_LIMIT,

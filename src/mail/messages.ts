@@ -8,11 +8,14 @@ import type { MailError } from './errors.ts';
 export const mailMessages = {
   en: {
     'mail.header-injection': '{field} contains a line break or another control character. Remove it and try again.',
+    'mail.invalid-header-value': '{field} cannot be written into the message header.',
     'mail.invalid-header-value.bad-id': '{field} is not a valid message ID.',
     'mail.invalid-header-value.bad-content-type': 'The file type of {field} is not valid.',
     'mail.invalid-header-value.duplicate-content-id': 'Two inline images use the same ID ({field}).',
-    'mail.invalid-address': '{field}: {detail}',
+    'mail.invalid-address': 'An address in {field} is not valid.',
+    'mail.invalid-address.detail': '{field}: {detail}',
     'mail.no-recipient': 'Add at least one recipient in To, Cc or Bcc.',
+    'mail.attachment-too-large': 'The attachments are {size}, {over} over Gmail’s {limit} limit.',
     'mail.attachment-too-large.file': '“{filename}” is {size}, {over} over Gmail’s {limit} limit for attachments.',
     'mail.attachment-too-large.total': 'The attachments add up to {size}, {over} over Gmail’s {limit} limit.',
     'mail.message-too-large':
@@ -47,11 +50,14 @@ export const mailMessages = {
   },
   ja: {
     'mail.header-injection': '{field}に改行または制御文字が含まれています。取り除いてから、もう一度お試しください。',
+    'mail.invalid-header-value': '{field}はメールのヘッダーに書き込めない値です。',
     'mail.invalid-header-value.bad-id': '{field}がメッセージ ID の形式になっていません。',
     'mail.invalid-header-value.bad-content-type': '{field}のファイル形式の指定が正しくありません。',
     'mail.invalid-header-value.duplicate-content-id': '同じ ID を持つインライン画像が 2 つあります（{field}）。',
-    'mail.invalid-address': '{field}: {detail}',
+    'mail.invalid-address': '{field}に正しくないアドレスがあります。',
+    'mail.invalid-address.detail': '{field}: {detail}',
     'mail.no-recipient': '宛先（To・Cc・Bcc のいずれか）を 1 件以上入力してください。',
+    'mail.attachment-too-large': '添付ファイルが {size} あり、Gmail の上限 {limit} を {over} 超えています。',
     'mail.attachment-too-large.file':
       '「{filename}」のサイズは {size} で、Gmail の添付ファイルの上限 {limit} を {over} 超えています。',
     'mail.attachment-too-large.total':
@@ -126,7 +132,7 @@ export function formatMailError(error: MailError, locale: MailLocale): string {
     case 'mail.invalid-header-value':
       return fill(locale, `mail.invalid-header-value.${record.reason}`, { field: fieldLabel(locale, record.field) });
     case 'mail.invalid-address':
-      return fill(locale, record.code, {
+      return fill(locale, 'mail.invalid-address.detail', {
         field: fieldLabel(locale, record.field),
         detail: record.problems.map((problem) => formatAddressProblem(problem, locale)).join(' '),
       });

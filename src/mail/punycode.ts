@@ -73,14 +73,14 @@ const DOT_VARIANTS = /[\u3002\uff0e\uff61]/g;
 
 /**
  * Converts a domain to its ASCII form: labels split on "." (and its full-width variants), non-ASCII labels normalized
- * to NFC, lower-cased and Punycode-encoded with `xn--`. ASCII labels are lower-cased. Validation is the caller's job.
+ * to NFKC (full-width ｊｐ typed by an IME becomes jp, as UTS #46 maps it), lower-cased and Punycode-encoded with `xn--`. ASCII labels are lower-cased. Validation is the caller's job.
  */
 export function domainToAscii(domain: string): string {
   return domain
     .replace(DOT_VARIANTS, '.')
     .split('.')
     .map((label) => {
-      const lower = label.normalize('NFC').toLowerCase();
+      const lower = label.normalize('NFKC').toLowerCase();
       // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point of the test.
       return /^[\x00-\x7f]*$/.test(lower) ? lower : `xn--${punycodeEncode(lower)}`;
     })
