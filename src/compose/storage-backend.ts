@@ -1,0 +1,91 @@
+/**
+ * Where drafts and the sent log live. A narrow key-value interface, so the store logic is tested with the
+ * in-memory backend and the page uses IndexedDB (which, unlike localStorage, keeps Blobs and large values).
+ */
+
+export interface KeyValueBackend {
+  get(key: string): Promise<unknown>;
+  put(key: string, value: unknown): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export function memoryBackend(initial: Record<string, unknown> = {}): KeyValueBackend & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>(Object.entries(initial));
+  return {
+    data,
+    get: async (key) => data.get(key),
+    put: async (key, value) => {
+      data.set(key, value);
+    },
+    delete: async (key) => {
+      data.delete(key);
+    },
+  };
+}
+
+function requestResult<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/**
+ * IndexedDB, one object store of key -> value. Opened on first use; an `indexedDB` that is missing or refuses to
+ * open (some private modes) rejects every call, which the stores report once.
+ */
+export function indexedDbBackend(databaseName = 'gmail-sender', storeName = 'kv'): KeyValueBackend {
+  let database: Promise<IDBDatabase> | null = null;
+  const open = (): Promise<IDBDatabase> => {
+    database ??= new Promise<IDBDatabase>((resolve, reject) => {
+      if (typeof indexedDB === 'undefined') {
+        reject(new Error('IndexedDB is not available'));
+        return;
+      }
+      const request = indexedDB.open(databaseName, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore(storeName);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+      request.onblocked = () => reject(new Error('IndexedDB open blocked'));
+    }).catch((error: unknown) => {
+      database = null;
+      throw error;
+    });
+    return database;
+  };
+  const withStore = async <T>(mode: IDBTransactionMode, use: (store: IDBObjectStore) => IDBRequest<T>) => {
+    const db = await open();
+    const transaction = db.transaction(storeName, mode);
+    const result = requestResult(use(transaction.objectStore(storeName)));
+    // A write only counts once the transaction commits (a quota error surfaces here, not on the request).
+    await new Promise<void>((resolve, reject) => {
+      transaction.oncomplete = () => resolve();
+      transaction.onerror = () => reject(transaction.error);
+      transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB transaction aborted'));
+    });
+    return result;
+  };
+  return {
+    get: (key) => withStore('readonly', (store) => store.get(key)),
+    put: async (key, value) => {
+      await withStore('readwrite', (store) => store.put(value, key));
+    },
+    delete: async (key) => {
+      await withStore('readwrite', (store) => store.delete(key));
+    },
+  };
+}
+
+export type StorageProblem = 'unavailable' | 'quota' | 'failed';
+
+/** Names a storage error for the user: quota, storage switched off, or something else. */
+export function classifyStorageError(error: unknown): StorageProblem {
+  const name =
+    error instanceof Error || (typeof DOMException !== 'undefined' && error instanceof DOMException)
+      ? (error as Error).name
+      : '';
+  if (name === 'QuotaExceededError') return 'quota';
+  if (name === 'SecurityError' || name === 'InvalidStateError' || /not available|blocked/i.test(String(error)))
+    return 'unavailable';
+  return 'failed';
+}

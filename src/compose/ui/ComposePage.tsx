@@ -1,0 +1,313 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { type Notice, Notices } from '../../app/Notices.tsx';
+import type { Language } from '../../i18n/language.ts';
+import type { Translate } from '../../i18n/translate.ts';
+import { attachmentBudget } from '../attachments.ts';
+import type { Draft, DraftAttachment } from '../draft.ts';
+import { commitAllTyping } from '../draft-actions.ts';
+import type { DraftStore } from '../draft-store.ts';
+import { parseRecipient } from '../recipient-parser.ts';
+import { countRecipients, findDuplicates, gmailRecipientLimit, type RecipientsByField } from '../recipients.ts';
+import { createSendFlow, type SendServices } from '../send-flow.ts';
+import { isSendBusy, type SendPhase } from '../send-phase.ts';
+import { sendBlockers } from '../send-readiness.ts';
+import type { SentEntry } from '../sent-log.ts';
+import { AttachmentList } from './AttachmentList.tsx';
+import { BodyField } from './BodyField.tsx';
+import { RecipientField } from './RecipientField.tsx';
+import { SendBar } from './SendBar.tsx';
+import { sendNotice } from './SendNotice.tsx';
+import { useDraft } from './use-draft.ts';
+
+export interface ComposePageProps {
+  t: Translate;
+  language: Language;
+  store: DraftStore;
+  services: SendServices<Draft>;
+  /** Notices owned by the page around the form (auth problems, storage problems), shown in the same surface. */
+  outerNotices: readonly Notice[];
+  onSent: (entry: SentEntry) => void;
+  children?: ComponentChildren;
+}
+
+function toTokens(draft: Draft): RecipientsByField {
+  return {
+    to: draft.to.tokens.map((text) => ({ text, parsed: parseRecipient(text) })),
+    cc: draft.cc.tokens.map((text) => ({ text, parsed: parseRecipient(text) })),
+    bcc: draft.bcc.tokens.map((text) => ({ text, parsed: parseRecipient(text) })),
+  };
+}
+
+function filesToAttachments(files: readonly File[]): DraftAttachment[] {
+  return files.map((file) => ({
+    id: crypto.randomUUID(),
+    name: file.name,
+    type: file.type,
+    size: file.size,
+    blob: file,
+  }));
+}
+
+/** The compose form and everything around one send. */
+export function ComposePage({ t, language, store, services, outerNotices, onSent, children }: ComposePageProps) {
+  const { draft, dispatch, restored, dismissRestored, discard, clearAfterSend } = useDraft(store);
+  const [phase, setPhase] = useState<SendPhase>({ kind: 'idle' });
+  const [announcement, setAnnouncement] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
+  const toInput = useRef<HTMLInputElement>(null);
+  const servicesRef = useRef(services);
+  servicesRef.current = services;
+
+  const flow = useMemo(
+    () =>
+      createSendFlow<Draft>(
+        {
+          ensureToken: () => servicesRef.current.ensureToken(),
+          build: (source, signal) => servicesRef.current.build(source, signal),
+          transport: (bytes, options) => servicesRef.current.transport(bytes, options),
+          messageLink: (id) => servicesRef.current.messageLink(id),
+          sentFolderLink: () => servicesRef.current.sentFolderLink(),
+          cancelTokenRequest: () => servicesRef.current.cancelTokenRequest?.(),
+          describeTokenError: (error) => servicesRef.current.describeTokenError(error),
+          describeBuildError: (error) => servicesRef.current.describeBuildError(error),
+          describeStop: (outcome) => servicesRef.current.describeStop(outcome),
+        },
+        setPhase,
+      ),
+    [],
+  );
+
+  const tokens = useMemo(() => toTokens(draft), [draft]);
+  const duplicates = useMemo(() => findDuplicates(tokens), [tokens]);
+  const recipientCount = countRecipients(tokens);
+  const budget = attachmentBudget(draft.attachments.map((attachment) => attachment.size));
+  const busy = isSendBusy(phase);
+  const hardBlockers = budget.over ? (['attachments-too-large'] as const) : [];
+
+  const announce = (text: string) => setAnnouncement(text);
+  const addFiles = (files: readonly File[]) => {
+    if (busy || files.length === 0) return;
+    dispatch({ type: 'add-attachments', attachments: filesToAttachments(files) });
+    announce(t('compose.attached', { count: files.length }));
+  };
+
+  const focusRecipients = () => {
+    const invalid = document.querySelector<HTMLElement>('.token-error .token-text');
+    (invalid ?? toInput.current)?.focus();
+  };
+
+  const finish = async (result: Awaited<ReturnType<typeof flow.start>>, sentDraft: Draft) => {
+    if (result.kind !== 'sent') return;
+    const sentTokens = toTokens(sentDraft);
+    onSent({
+      at: Date.now(),
+      recipients: (['to', 'cc', 'bcc'] as const).flatMap((field) =>
+        sentTokens[field].flatMap((token) => (token.parsed.ok ? [token.parsed.mailbox.address] : [])),
+      ),
+      subject: sentDraft.subject,
+      messageId: result.messageId,
+      link: result.link,
+    });
+    // Only now, with Gmail's confirmation in hand, may the draft go.
+    await clearAfterSend();
+  };
+
+  const send = () => {
+    if (busy) return;
+    const committed = commitAllTyping(draft);
+    if (committed !== draft) dispatch({ type: 'replace', draft: committed });
+    const blockers = sendBlockers(toTokens(committed), budget);
+    if (blockers.includes('attachments-too-large')) return;
+    if (blockers.length > 0) {
+      setPhase({
+        kind: 'failed',
+        failure: { messageKey: `compose.blocker.${blockers[0]}`, action: 'focus-recipients' },
+      });
+      focusRecipients();
+      return;
+    }
+    setDismissed(new Set());
+    void flow.start(committed).then((result) => finish(result, committed));
+  };
+
+  const resend = () => {
+    void flow.resend(draft).then((result) => finish(result, draft));
+  };
+
+  // Files dragged anywhere onto the form attach; the window-level guard stops a missed drop from navigating away
+  // to the file (and leaving the page with its draft).
+  useEffect(() => {
+    const guard = (event: DragEvent) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    };
+    addEventListener('dragover', guard);
+    addEventListener('drop', guard);
+    return () => {
+      removeEventListener('dragover', guard);
+      removeEventListener('drop', guard);
+    };
+  }, []);
+
+  const notices: Notice[] = [...outerNotices];
+  if (restored)
+    notices.push({
+      id: 'restored',
+      tone: 'info',
+      body: t('draft.restored'),
+      actions: (
+        <>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => {
+              void discard();
+              announce(t('draft.discarded'));
+            }}
+          >
+            {t('draft.discard')}
+          </button>
+          <button type="button" class="link-button" onClick={dismissRestored}>
+            {t('notice.dismiss')}
+          </button>
+        </>
+      ),
+    });
+  if (recipientCount > gmailRecipientLimit)
+    notices.push({
+      id: 'recipient-limit',
+      tone: 'warning',
+      body: t('compose.recipients.limit', { count: recipientCount, limit: gmailRecipientLimit }),
+    });
+  const phaseNotice = sendNotice(t, phase, {
+    onResend: resend,
+    onFocusRecipients: focusRecipients,
+    onDismiss: () => flow.reset(),
+  });
+  if (phaseNotice) notices.push(phaseNotice);
+
+  return (
+    <form
+      class={`compose${dragging ? ' dragging' : ''}`}
+      aria-labelledby="compose-title"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        send();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.isComposing) {
+          event.preventDefault();
+          send();
+        }
+      }}
+      onDragOver={(event) => {
+        if (!event.dataTransfer?.types.includes('Files')) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={(event) => {
+        event.preventDefault();
+        setDragging(false);
+        addFiles(Array.from(event.dataTransfer?.files ?? []));
+      }}
+      onPaste={(event) => {
+        const files = Array.from(event.clipboardData?.files ?? []);
+        if (files.length === 0) return;
+        event.preventDefault();
+        addFiles(files);
+      }}
+    >
+      <h2 id="compose-title" class="compose-title">
+        {t('compose.title')}
+      </h2>
+      <p id="recipients-hint" class="visually-hidden">
+        {t('compose.recipients.hint')}
+      </p>
+      <div class="recipients">
+        <div class="recipient-row">
+          <RecipientField
+            t={t}
+            field="to"
+            value={draft.to}
+            tokens={tokens.to}
+            duplicates={duplicates}
+            readOnly={busy}
+            dispatch={dispatch}
+            announce={announce}
+            inputRef={toInput}
+          />
+          {!draft.showCopies && (
+            <button type="button" class="link-button copies-button" onClick={() => dispatch({ type: 'show-copies' })}>
+              {t('compose.show-copies')}
+            </button>
+          )}
+        </div>
+        {draft.showCopies &&
+          (['cc', 'bcc'] as const).map((field) => (
+            <RecipientField
+              key={field}
+              t={t}
+              field={field}
+              value={draft[field]}
+              tokens={tokens[field]}
+              duplicates={duplicates}
+              readOnly={busy}
+              dispatch={dispatch}
+              announce={announce}
+            />
+          ))}
+      </div>
+      <div class="subject-field">
+        <label class="field-label" for="subject">
+          {t('compose.subject')}
+        </label>
+        <input
+          id="subject"
+          type="text"
+          value={draft.subject}
+          readOnly={busy}
+          onInput={(event) => dispatch({ type: 'set-subject', text: event.currentTarget.value })}
+        />
+      </div>
+      <BodyField
+        label={t('compose.body')}
+        value={draft.body}
+        readOnly={busy}
+        onInput={(text) => dispatch({ type: 'set-body', text })}
+      />
+      <AttachmentList
+        t={t}
+        language={language}
+        attachments={draft.attachments}
+        budget={budget}
+        readOnly={busy}
+        onAdd={addFiles}
+        onRemove={(attachment) => {
+          dispatch({ type: 'remove-attachment', id: attachment.id });
+          announce(t('compose.attachment.removed', { name: attachment.name }));
+        }}
+      />
+      {dragging && (
+        <div class="drop-overlay" aria-hidden="true">
+          {t('compose.drop')}
+        </div>
+      )}
+      <Notices
+        t={t}
+        notices={notices.filter((notice) => !dismissed.has(notice.id) || notice.id === 'send')}
+        announcement={announcement}
+        onDismiss={(id) => {
+          if (id === 'send') flow.reset();
+          else setDismissed(new Set([...dismissed, id]));
+        }}
+      />
+      <SendBar t={t} language={language} phase={phase} hardBlockers={hardBlockers} onCancel={() => flow.cancel()} />
+      {children}
+    </form>
+  );
+}
