@@ -2,7 +2,7 @@
  * gapi setup with the trimmed Gmail discovery document (see README.md): gapi builds
  * `gapi.client.gmail.users.messages.send` from the object, so the page never downloads the 216 KB original.
  */
-import trimmedDiscovery from './gmail-discovery.json';
+import trimmedDiscovery from './gmail-v1.discovery.json';
 
 export interface GmailMessageResource {
   raw: string;

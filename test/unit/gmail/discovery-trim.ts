@@ -1,5 +1,5 @@
 /**
- * Builds `src/gmail/gmail-discovery.json` from Google's full Gmail discovery document (216,509 bytes).
+ * Builds `src/gmail/gmail-v1.discovery.json` from Google's full Gmail discovery document (216,509 bytes).
  * The page ships only what `users.messages.send` needs, so gapi never fetches the full document.
  *
  * Regenerate: `npx tsx test/unit/gmail/discovery-trim.ts --write [path/to/gmail-v1-discovery.json]`
@@ -17,7 +17,7 @@ type JsonObject = { [key: string]: Json };
 export const originalSha256 = '1d3d86f4aa17e8221033cc599d34207ab494317721c27139fb2019afd039da38';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const trimmedPath = resolve(here, '../../../src/gmail/gmail-discovery.json');
+export const trimmedPath = resolve(here, '../../../src/gmail/gmail-v1.discovery.json');
 
 /** Where the full document may be found; the first that exists wins. */
 export function originalCandidates(): string[] {
