@@ -30,7 +30,7 @@ function put(location: string, body: Buffer | string, range: string): Promise<Re
   return fetch(location, {
     method: 'PUT',
     headers: { 'Content-Range': range, 'Content-Type': 'message/rfc822' },
-    body,
+    body: typeof body === 'string' ? body : new Uint8Array(body),
   });
 }
 
