@@ -1,18 +1,15 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AuthState } from '../auth/index.ts';
-import { createDraftStore } from '../compose/draft-store.ts';
-import { createSentLogStore, type SentEntry } from '../compose/sent-log.ts';
-import { indexedDbBackend, type StorageProblem } from '../compose/storage-backend.ts';
+import { AccountStatus } from '../auth/ui/AccountStatus.tsx';
+import type { SentEntry } from '../compose/sent-log.ts';
+import type { StorageProblem } from '../compose/storage-backend.ts';
 import { ComposePage } from '../compose/ui/ComposePage.tsx';
-import { SentLog } from '../compose/ui/SentLog.tsx';
 import { buildTimeConfig, type LoadedConfig, loadConfig } from '../config.ts';
-import type { Translate } from '../i18n/translate.ts';
 import { useLanguage } from '../i18n/use-language.ts';
 import type { ScriptStatus } from '../setup/CheckSetup.tsx';
-import { AccountArea } from './AccountArea.tsx';
+import type { AfterPaint } from './after-paint.ts';
 import { Header } from './Header.tsx';
 import type { Notice } from './Notices.tsx';
-import { createSendServices } from './send-services.ts';
 import { useLazyModule } from './use-lazy.ts';
 import { useSession } from './use-session.ts';
 
@@ -22,6 +19,7 @@ const loadSetup = () =>
     SetupScreen: screen.SetupScreen,
     CheckSetup: check.CheckSetup,
   }));
+const loadAfterPaint = (): Promise<AfterPaint> => import('./after-paint.ts');
 
 function initialConfig(): LoadedConfig | null {
   const config = buildTimeConfig();
@@ -34,36 +32,16 @@ function scriptStatuses(state: AuthState | null): { gis: ScriptStatus; gapi: Scr
   return state ? { gis: 'ready', gapi: 'ready' } : { gis: 'loading', gapi: 'loading' };
 }
 
-function authNotice(t: Translate, state: AuthState | null, retry: () => void, dismiss: () => void): Notice | null {
-  if (state?.status !== 'failed') return null;
-  const { code, raw, detail } = state.reason;
-  return {
-    id: 'auth',
-    tone: 'error',
-    body: (
-      <>
-        <strong>{t(`auth.${code}.title`)}</strong> {t(`auth.${code}.body`, { origin: location.origin })}
-        <small class="error-code">{t('auth.problem.code', { code: raw })}</small>
-        {detail && <small class="error-code">{t('auth.problem.detail', { detail })}</small>}
-      </>
-    ),
-    actions: (
-      <>
-        <button type="button" class="primary" onClick={retry}>
-          {t(`auth.${code}.action`)}
-        </button>
-        <button type="button" class="link-button" onClick={dismiss}>
-          {t('auth.problem.dismiss')}
-        </button>
-      </>
-    ),
-  };
+function accountEmail(state: AuthState | null): string | null {
+  if (state?.status === 'ready' || state?.status === 'renewing' || state?.status === 'failed') return state.email;
+  return null;
 }
 
 /** The whole page: configuration, language, account, the compose form, the sent log and "Check setup". */
 export function App() {
   const { language, t, choose } = useLanguage();
   const setup = useLazyModule(loadSetup);
+  const later = useLazyModule(loadAfterPaint);
   const [loaded, setLoaded] = useState<LoadedConfig | null>(initialConfig);
   const [configSettled, setConfigSettled] = useState(false);
   const [storageProblem, setStorageProblem] = useState<StorageProblem | null>(null);
@@ -77,8 +55,9 @@ export function App() {
     });
   }, []);
 
-  const { draftStore, sentLog } = useMemo(() => {
-    const backend = indexedDbBackend();
+  const stores = useMemo(() => {
+    if (!later) return null;
+    const backend = later.indexedDbBackend();
     // Storage trouble is reported once for the page, whichever store meets it first.
     let reported = false;
     const onProblem = (problem: StorageProblem) => {
@@ -86,33 +65,31 @@ export function App() {
       reported = true;
       setStorageProblem(problem);
     };
-    return { draftStore: createDraftStore({ backend, onProblem }), sentLog: createSentLogStore(backend, onProblem) };
-  }, []);
+    return {
+      draftStore: later.createDraftStore({ backend, onProblem }),
+      sentLog: later.createSentLogStore(backend, onProblem),
+    };
+  }, [later]);
 
   useEffect(() => {
-    void sentLog.load().then(setSent);
-  }, [sentLog]);
+    void stores?.sentLog.load().then(setSent);
+  }, [stores]);
 
-  const email =
-    state?.status === 'ready' || state?.status === 'renewing' || state?.status === 'failed' ? state.email : null;
+  const email = accountEmail(state);
   const services = useMemo(
-    () => (loaded && session ? createSendServices({ config: loaded.config, session, t, language, email }) : null),
-    [loaded, session, t, language, email],
+    () =>
+      later && loaded && session
+        ? later.createSendServices({ config: loaded.config, session, t, language, email })
+        : null,
+    [later, loaded, session, t, language, email],
   );
 
-  if (!loaded?.config.clientId) {
+  if (!loaded?.config.clientId || !session) {
     if (!configSettled || !setup) return <p class="loading">{t('app.loading')}</p>;
     return <setup.SetupScreen t={t} origin={location.origin} problems={loaded?.problems ?? []} />;
   }
 
   const outerNotices: Notice[] = [];
-  const auth = authNotice(
-    t,
-    state,
-    () => session?.connect(),
-    () => session?.dismissFailure(),
-  );
-  if (auth) outerNotices.push(auth);
   if (storageProblem)
     outerNotices.push({
       id: 'storage',
@@ -136,28 +113,34 @@ export function App() {
         language={language}
         onLanguage={choose}
         demoOrigin={loaded.config.offlineGoogleOrigin}
-        account={<AccountArea t={t} state={state} session={session} />}
+        account={<AccountStatus session={session} t={t} />}
       />
       <main class="page">
-        {services && (
-          <ComposePage
-            t={t}
-            language={language}
-            store={draftStore}
-            services={services}
-            outerNotices={outerNotices}
-            onSent={(entry) => void sentLog.add(entry).then(setSent)}
-          />
-        )}
-        <SentLog
+        <ComposePage
           t={t}
           language={language}
-          entries={sent}
-          onClear={() => {
-            setSent([]);
-            void sentLog.clear();
-          }}
+          later={later}
+          store={stores?.draftStore ?? null}
+          services={services}
+          outerNotices={outerNotices}
+          authProblem={(resumeSend) =>
+            state?.status === 'failed' && later ? (
+              <later.AuthProblem session={session} t={t} onAction={resumeSend} />
+            ) : null
+          }
+          onSent={(entry) => void stores?.sentLog.add(entry).then(setSent)}
         />
+        {later && stores && (
+          <later.SentLog
+            t={t}
+            language={language}
+            entries={sent}
+            onClear={() => {
+              setSent([]);
+              void stores.sentLog.clear();
+            }}
+          />
+        )}
         {setup && (
           <setup.CheckSetup
             t={t}

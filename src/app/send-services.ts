@@ -65,10 +65,11 @@ export function createSendServices({ config, session, t, language, email }: Send
   return {
     ensureToken: () => session.ensureToken(),
     cancelTokenRequest: () => session.cancel(),
-    async build(draft) {
+    async build(draft, signal) {
       const [loaded, message] = await Promise.all([import('../mail/index.ts'), toMessageDraft(draft, email)]);
       mail = loaded;
-      return loaded.buildMessage(message);
+      // Large messages are encoded in a worker so the page (progress, Cancel) stays responsive.
+      return loaded.buildMessageOffThread(message, signal);
     },
     async transport(bytes, options) {
       const [{ createSender }, describe] = await Promise.all([

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 
 export function useLazyModule<T>(load: () => Promise<T>): T | null {
   const [module, setModule] = useState<T | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: loaded once per mount
+  // Loaded once per mount.
   useEffect(() => {
     let active = true;
     void load().then((loaded) => active && setModule(() => loaded));

@@ -3,7 +3,8 @@
  * clear is never undone by a save that was already queued). Failures are reported once through `onProblem` and
  * never thrown: the page keeps working from memory when storage does not.
  */
-import { type Draft, draftFromStored, isEmptyDraft } from './draft.ts';
+import { type Draft, isEmptyDraft } from './draft.ts';
+import { draftFromStored } from './draft-restore.ts';
 import { classifyStorageError, type KeyValueBackend, type StorageProblem } from './storage-backend.ts';
 
 const draftKey = 'draft';

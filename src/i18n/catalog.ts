@@ -27,8 +27,15 @@ export function loadLaterMessages(): Promise<void> {
     import('../setup/messages.ts'),
     import('../mail/messages.ts'),
     import('../gmail/messages.ts'),
-  ]).then(([setup, mail, gmail]) => {
-    tables = mergeTables(tables, setup.setupMessages, mail.mailMessages, gmail.gmailMessages);
+    import('./compose-notices-messages.ts'),
+  ]).then(([setup, mail, gmail, notices]) => {
+    tables = mergeTables(
+      tables,
+      setup.setupMessages,
+      mail.mailMessages,
+      gmail.gmailMessages,
+      notices.composeNoticeMessages,
+    );
     for (const listener of listeners) listener(tables);
   });
   return later;

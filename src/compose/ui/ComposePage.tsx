@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { AfterPaint } from '../../app/after-paint.ts';
 import { type Notice, Notices } from '../../app/Notices.tsx';
 import type { Language } from '../../i18n/language.ts';
 import type { Translate } from '../../i18n/translate.ts';
@@ -7,9 +8,14 @@ import { attachmentBudget } from '../attachments.ts';
 import type { Draft, DraftAttachment } from '../draft.ts';
 import { commitAllTyping } from '../draft-actions.ts';
 import type { DraftStore } from '../draft-store.ts';
-import { parseRecipient } from '../recipient-parser.ts';
-import { countRecipients, findDuplicates, gmailRecipientLimit, type RecipientsByField } from '../recipients.ts';
-import { createSendFlow, type SendServices } from '../send-flow.ts';
+import {
+  countRecipients,
+  findDuplicates,
+  gmailRecipientLimit,
+  type RecipientParser,
+  type RecipientsByField,
+} from '../recipients.ts';
+import type { SendFlow, SendServices } from '../send-flow.ts';
 import { isSendBusy, type SendPhase } from '../send-phase.ts';
 import { sendBlockers } from '../send-readiness.ts';
 import type { SentEntry } from '../sent-log.ts';
@@ -17,25 +23,31 @@ import { AttachmentList } from './AttachmentList.tsx';
 import { BodyField } from './BodyField.tsx';
 import { RecipientField } from './RecipientField.tsx';
 import { SendBar } from './SendBar.tsx';
-import { sendNotice } from './SendNotice.tsx';
 import { useDraft } from './use-draft.ts';
 
 export interface ComposePageProps {
   t: Translate;
   language: Language;
-  store: DraftStore;
-  services: SendServices<Draft>;
-  /** Notices owned by the page around the form (auth problems, storage problems), shown in the same surface. */
+  /** The after-first-paint chunk (address checking, stores, send flow); null for the few ms until it arrives. */
+  later: AfterPaint | null;
+  store: DraftStore | null;
+  services: SendServices<Draft> | null;
+  /** Notices owned by the page around the form (storage problems), shown in the same surface. */
   outerNotices: readonly Notice[];
+  /** The authorization problem, if any; its action button runs `resumeSend` (when a send was waiting on it). */
+  authProblem: (resumeSend: (() => void) | undefined) => ComponentChildren;
   onSent: (entry: SentEntry) => void;
   children?: ComponentChildren;
 }
 
-function toTokens(draft: Draft): RecipientsByField {
+// Until the address grammar has loaded (a few ms after first paint), tokens are shown as typed, unjudged.
+const notYetChecked: RecipientParser = () => ({ ok: false, problem: 'pending' });
+
+function toTokens(draft: Draft, parse: RecipientParser): RecipientsByField {
   return {
-    to: draft.to.tokens.map((text) => ({ text, parsed: parseRecipient(text) })),
-    cc: draft.cc.tokens.map((text) => ({ text, parsed: parseRecipient(text) })),
-    bcc: draft.bcc.tokens.map((text) => ({ text, parsed: parseRecipient(text) })),
+    to: draft.to.tokens.map((text) => ({ text, parsed: parse(text) })),
+    cc: draft.cc.tokens.map((text) => ({ text, parsed: parse(text) })),
+    bcc: draft.bcc.tokens.map((text) => ({ text, parsed: parse(text) })),
   };
 }
 
@@ -50,8 +62,11 @@ function filesToAttachments(files: readonly File[]): DraftAttachment[] {
 }
 
 /** The compose form and everything around one send. */
-export function ComposePage({ t, language, store, services, outerNotices, onSent, children }: ComposePageProps) {
+export function ComposePage(props: ComposePageProps) {
+  const { t, language, later, store, services, outerNotices, authProblem, onSent, children } = props;
   const { draft, dispatch, restored, dismissRestored, discard, clearAfterSend } = useDraft(store);
+  const parse = later?.parseRecipient ?? notYetChecked;
+  const [sendWaitsOnAuth, setSendWaitsOnAuth] = useState(false);
   const [phase, setPhase] = useState<SendPhase>({ kind: 'idle' });
   const [announcement, setAnnouncement] = useState('');
   const [dragging, setDragging] = useState(false);
@@ -60,26 +75,30 @@ export function ComposePage({ t, language, store, services, outerNotices, onSent
   const servicesRef = useRef(services);
   servicesRef.current = services;
 
-  const flow = useMemo(
-    () =>
-      createSendFlow<Draft>(
-        {
-          ensureToken: () => servicesRef.current.ensureToken(),
-          build: (source, signal) => servicesRef.current.build(source, signal),
-          transport: (bytes, options) => servicesRef.current.transport(bytes, options),
-          messageLink: (id) => servicesRef.current.messageLink(id),
-          sentFolderLink: () => servicesRef.current.sentFolderLink(),
-          cancelTokenRequest: () => servicesRef.current.cancelTokenRequest?.(),
-          describeTokenError: (error) => servicesRef.current.describeTokenError(error),
-          describeBuildError: (error) => servicesRef.current.describeBuildError(error),
-          describeStop: (outcome) => servicesRef.current.describeStop(outcome),
-        },
-        setPhase,
-      ),
-    [],
-  );
+  const flow: SendFlow<Draft> | null = useMemo(() => {
+    if (!later) return null;
+    // Delegates through a ref: the services change with the language and the account, the flow must not.
+    const current = () => {
+      if (!servicesRef.current) throw new Error('send services not ready');
+      return servicesRef.current;
+    };
+    return later.createSendFlow<Draft>(
+      {
+        ensureToken: () => current().ensureToken(),
+        build: (source, signal) => current().build(source, signal),
+        transport: (bytes, options) => current().transport(bytes, options),
+        messageLink: (id) => current().messageLink(id),
+        sentFolderLink: () => current().sentFolderLink(),
+        cancelTokenRequest: () => current().cancelTokenRequest?.(),
+        describeTokenError: (error) => current().describeTokenError(error),
+        describeBuildError: (error) => current().describeBuildError(error),
+        describeStop: (outcome) => current().describeStop(outcome),
+      },
+      setPhase,
+    );
+  }, [later]);
 
-  const tokens = useMemo(() => toTokens(draft), [draft]);
+  const tokens = useMemo(() => toTokens(draft, parse), [draft, parse]);
   const duplicates = useMemo(() => findDuplicates(tokens), [tokens]);
   const recipientCount = countRecipients(tokens);
   const budget = attachmentBudget(draft.attachments.map((attachment) => attachment.size));
@@ -98,9 +117,11 @@ export function ComposePage({ t, language, store, services, outerNotices, onSent
     (invalid ?? toInput.current)?.focus();
   };
 
-  const finish = async (result: Awaited<ReturnType<typeof flow.start>>, sentDraft: Draft) => {
+  const finish = async (result: Awaited<ReturnType<SendFlow<Draft>['start']>>, sentDraft: Draft) => {
+    // A send that ended quietly (no phase to show) stopped at authorization: the auth notice offers to resume it.
+    setSendWaitsOnAuth(result.kind === 'not-sent' && flow?.phase().kind === 'idle');
     if (result.kind !== 'sent') return;
-    const sentTokens = toTokens(sentDraft);
+    const sentTokens = toTokens(sentDraft, parse);
     onSent({
       at: Date.now(),
       recipients: (['to', 'cc', 'bcc'] as const).flatMap((field) =>
@@ -115,10 +136,10 @@ export function ComposePage({ t, language, store, services, outerNotices, onSent
   };
 
   const send = () => {
-    if (busy) return;
+    if (busy || !flow || !servicesRef.current) return;
     const committed = commitAllTyping(draft);
     if (committed !== draft) dispatch({ type: 'replace', draft: committed });
-    const blockers = sendBlockers(toTokens(committed), budget);
+    const blockers = sendBlockers(toTokens(committed, parse), budget);
     if (blockers.includes('attachments-too-large')) return;
     if (blockers.length > 0) {
       setPhase({
@@ -133,6 +154,7 @@ export function ComposePage({ t, language, store, services, outerNotices, onSent
   };
 
   const resend = () => {
+    if (!flow || !servicesRef.current) return;
     void flow.resend(draft).then((result) => finish(result, draft));
   };
 
@@ -150,7 +172,10 @@ export function ComposePage({ t, language, store, services, outerNotices, onSent
     };
   }, []);
 
-  const notices: Notice[] = [...outerNotices];
+  const notices: Notice[] = [];
+  const auth = authProblem(sendWaitsOnAuth ? send : undefined);
+  if (auth) notices.push({ id: 'auth', tone: 'error', body: auth });
+  notices.push(...outerNotices);
   if (restored)
     notices.push({
       id: 'restored',
@@ -180,10 +205,10 @@ export function ComposePage({ t, language, store, services, outerNotices, onSent
       tone: 'warning',
       body: t('compose.recipients.limit', { count: recipientCount, limit: gmailRecipientLimit }),
     });
-  const phaseNotice = sendNotice(t, phase, {
+  const phaseNotice = later?.sendNotice(t, phase, {
     onResend: resend,
     onFocusRecipients: focusRecipients,
-    onDismiss: () => flow.reset(),
+    onDismiss: () => flow?.reset(),
   });
   if (phaseNotice) notices.push(phaseNotice);
 
@@ -302,11 +327,11 @@ export function ComposePage({ t, language, store, services, outerNotices, onSent
         notices={notices.filter((notice) => !dismissed.has(notice.id) || notice.id === 'send')}
         announcement={announcement}
         onDismiss={(id) => {
-          if (id === 'send') flow.reset();
+          if (id === 'send') flow?.reset();
           else setDismissed(new Set([...dismissed, id]));
         }}
       />
-      <SendBar t={t} language={language} phase={phase} hardBlockers={hardBlockers} onCancel={() => flow.cancel()} />
+      <SendBar t={t} language={language} phase={phase} hardBlockers={hardBlockers} onCancel={() => flow?.cancel()} />
       {children}
     </form>
   );

@@ -38,7 +38,9 @@ function Token(props: {
   const { t, id, token, duplicate, readOnly, onRemove } = props;
   const notes: string[] = [];
   let tone: 'ok' | 'warn' | 'error' = 'ok';
-  if (!token.parsed.ok) {
+  if (!token.parsed.ok && token.parsed.problem === 'pending') {
+    // Not checked yet (the address grammar loads just after first paint): no verdict either way.
+  } else if (!token.parsed.ok) {
     tone = 'error';
     notes.push(
       t(`mail.address.${token.parsed.problem}`) === `mail.address.${token.parsed.problem}`

@@ -21,13 +21,14 @@ export interface DraftState {
   clearAfterSend(): Promise<void>;
 }
 
-export function useDraft(store: DraftStore): DraftState {
+export function useDraft(store: DraftStore | null): DraftState {
   const [draft, dispatch] = useReducer(draftReducer, undefined, emptyDraft);
   const [loaded, setLoaded] = useState(false);
   const [restored, setRestored] = useState(false);
   const skipNextSave = useRef(true);
 
   useEffect(() => {
+    if (!store) return;
     let active = true;
     void store.load().then((saved) => {
       if (!active) return;
@@ -44,7 +45,7 @@ export function useDraft(store: DraftStore): DraftState {
   }, [store]);
 
   useEffect(() => {
-    if (!loaded) return;
+    if (!loaded || !store) return;
     if (skipNextSave.current) {
       skipNextSave.current = false;
       return;
@@ -55,6 +56,7 @@ export function useDraft(store: DraftStore): DraftState {
   // A tab closed within the debounce window still keeps the last keystrokes (IndexedDB writes started in
   // `pagehide` usually complete; `visibilitychange` covers mobile browsers that never fire pagehide).
   useEffect(() => {
+    if (!store) return;
     const flush = () => void store.flush();
     const onVisibility = () => document.visibilityState === 'hidden' && flush();
     addEventListener('pagehide', flush);
@@ -69,7 +71,7 @@ export function useDraft(store: DraftStore): DraftState {
     skipNextSave.current = true;
     dispatch({ type: 'replace', draft: emptyDraft() });
     setRestored(false);
-    await store.clear();
+    await store?.clear();
   };
 
   return {
