@@ -1,7 +1,14 @@
 import { encodeBase64Url, wrappedBase64Length, writeWrappedBase64 } from './base64.ts';
 import { AttachmentTooLargeError, MessageTooLargeError, NoRecipientError } from './errors.ts';
 import { foldHeader } from './header.ts';
-import { asciiAddress, bareId, mailboxListWords, referenceWords, unstructuredWords } from './header-values.ts';
+import {
+  asciiAddress,
+  bareId,
+  mailboxListWords,
+  mailboxWords,
+  referenceWords,
+  unstructuredWords,
+} from './header-values.ts';
 import { buildTree, type Piece, serialize } from './mime-parts.ts';
 import { ATTACHMENT_SIZE_LIMIT, type BuildOptions, MESSAGE_SIZE_LIMIT, type MessageDraft } from './types.ts';
 
@@ -41,7 +48,7 @@ function uuid(bytes: Uint8Array): string {
 function messageHeaders(draft: MessageDraft, options: BuildOptions, random: (n: number) => Uint8Array): string {
   let out = '';
   const from = draft.from ? asciiAddress(draft.from, 'from') : null;
-  if (draft.from) out += foldHeader('From', mailboxListWords([draft.from], 'from'));
+  if (draft.from) out += foldHeader('From', mailboxWords(draft.from, 'from'));
   const lists = [
     ['To', 'to', draft.to],
     ['Cc', 'cc', draft.cc ?? []],

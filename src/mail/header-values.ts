@@ -50,7 +50,8 @@ export function asciiAddress(mailbox: Mailbox, field: string): string {
   throw new InvalidAddressError(field, [{ input, code: check.code, start: 0, end: input.length }]);
 }
 
-function mailboxWords(mailbox: Mailbox, field: string): string[] {
+/** Words of one mailbox: the phrase, then `<addr-spec>` (or the bare addr-spec when there is no name). */
+export function mailboxWords(mailbox: Mailbox, field: string): string[] {
   const address = asciiAddress(mailbox, field);
   const name = phraseWords(mailbox.name ?? '', `${field}.name`);
   return name.length === 0 ? [address] : [...name, `<${address}>`];

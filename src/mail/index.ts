@@ -6,6 +6,7 @@ export type { AddressProblem, AddressProblemCode } from './address.ts';
 export { checkAddress, mailboxToText, parseAddressList } from './address.ts';
 export { encodeBase64, encodeBase64Url, hasNativeBase64 } from './base64.ts';
 export { buildMessage, checkSizeLimits, formatDate, measureMessage, toGmailRaw } from './build.ts';
+export { buildMessageOffThread } from './build-off-thread.ts';
 export { encodeWord, encodeWords } from './encoded-word.ts';
 export {
   AttachmentTooLargeError,
@@ -19,7 +20,6 @@ export {
   mailErrorFromRecord,
   NoRecipientError,
 } from './errors.ts';
-export { buildMessageOffThread } from './build-off-thread.ts';
 export { formatMailbox } from './header-values.ts';
 export { formatAddressProblem, formatMailError, formatSize, mailMessages } from './messages.ts';
 export { domainToAscii, punycodeEncode } from './punycode.ts';

@@ -117,6 +117,8 @@ export function serialize(root: Part, rootHeaders: string, seed: string): Piece[
     pieces.push(`\r\n--${mark}--`);
   };
   walk(root, rootHeaders);
-  pieces.push('\r\n');
+  // A multipart message ends with a line break after its close delimiter. A single part must not: after a
+  // quoted-printable body that CRLF would be a hard line break, i.e. a newline the user never typed.
+  if (!('body' in root)) pieces.push('\r\n');
   return pieces;
 }

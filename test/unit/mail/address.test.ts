@@ -24,7 +24,13 @@ describe('parseAddressList', () => {
     ['Taro Yamada taro@example.jp', [{ name: 'Taro Yamada', address: 'taro@example.jp' }]],
     ['👩‍💻 Dev <dev@例え.jp>', [{ name: '👩‍💻 Dev', address: 'dev@例え.jp' }]],
     ['שלום עליכם <shalom@example.co.il>', [{ name: 'שלום עליכם', address: 'shalom@example.co.il' }]],
-    ['"a;b" <x@y.com>; "c,d" <z@y.com>', [{ name: 'a;b', address: 'x@y.com' }, { name: 'c,d', address: 'z@y.com' }]],
+    [
+      '"a;b" <x@y.com>; "c,d" <z@y.com>',
+      [
+        { name: 'a;b', address: 'x@y.com' },
+        { name: 'c,d', address: 'z@y.com' },
+      ],
+    ],
     ['Zoë (café) <zoe@example.fr>', [{ name: 'Zoë (café)', address: 'zoe@example.fr' }]],
   ])('%j', (input, mailboxes) => {
     const result = parseAddressList(input);
@@ -61,7 +67,9 @@ describe('parseAddressList', () => {
         const result = parseAddressList(mailboxToText(mailbox));
         const expectedName = raw.replace(/\s+/gu, ' ').trim();
         expect(result.problems).toEqual([]);
-        expect(result.mailboxes).toEqual([expectedName ? { name: expectedName, address: mailbox.address } : { address: mailbox.address }]);
+        expect(result.mailboxes).toEqual([
+          expectedName ? { name: expectedName, address: mailbox.address } : { address: mailbox.address },
+        ]);
       }),
     );
   });

@@ -30,7 +30,9 @@ function installNativeStandIn() {
       const text = Buffer.from(this.buffer, this.byteOffset, this.byteLength).toString(
         options?.alphabet === 'base64url' ? 'base64url' : 'base64',
       );
-      return options?.alphabet === 'base64url' && !options.omitPadding ? text.padEnd(Math.ceil(text.length / 4) * 4, '=') : text;
+      return options?.alphabet === 'base64url' && !options.omitPadding
+        ? text.padEnd(Math.ceil(text.length / 4) * 4, '=')
+        : text;
     },
   });
 }
@@ -79,7 +81,11 @@ describe('base64', () => {
     const bytes = Uint8Array.from({ length: 57 * 18_000 * 2 + 100 }, (_, i) => (i * 7919) & 255);
     const out = new Uint8Array(wrappedBase64Length(bytes.length));
     writeWrappedBase64(bytes, out, 0, true);
-    const expected = (Buffer.from(bytes).toString('base64').match(/.{1,76}/g) ?? []).join('\r\n');
+    const expected = (
+      Buffer.from(bytes)
+        .toString('base64')
+        .match(/.{1,76}/g) ?? []
+    ).join('\r\n');
     expect(Buffer.from(out).toString('latin1') === expected).toBe(true);
   });
 

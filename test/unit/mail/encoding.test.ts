@@ -39,7 +39,12 @@ describe('RFC 2047 encoded-words: public vectors', () => {
 const samples = [
   ['Japanese', '会議の件について、来週の予定を確認させてください。よろしくお願いいたします。'],
   ['emoji ZWJ', '家族 👨‍👩‍👧‍👦 と 🏳️‍🌈 と 👩🏽‍💻 のテスト '.repeat(3)],
-  ['combining marks', 'Ame\u0301lie e\u0301te\u0301 Z\u0351\u0352\u0353\u0354\u0355\u0356\u0357\u0358\u0359a\u035a\u035b\u035c\u035d\u035e\u035f\u0360\u0361lgo'.repeat(2)],
+  [
+    'combining marks',
+    'Ame\u0301lie e\u0301te\u0301 Z\u0351\u0352\u0353\u0354\u0355\u0356\u0357\u0358\u0359a\u035a\u035b\u035c\u035d\u035e\u035f\u0360\u0361lgo'.repeat(
+      2,
+    ),
+  ],
   ['RTL', 'שלום עולם — مرحبا بالعالم — שלום עולם — مرحبا بالعالم'],
   ['lone surrogate-free astral', '𠮷野家で𩸽を食べた𠮷野家で𩸽を食べた𠮷野家で𩸽を食べた'],
 ] as const;
@@ -158,7 +163,9 @@ describe('RFC 2231 filename parameters', () => {
       const value = word.replace(/^filename\*\d+\*=(UTF-8'')?/, '').replace(/;$/, '');
       expect(() => decodeURIComponent(value)).not.toThrow();
     });
-    const decoded = words.map((word) => decodeURIComponent(word.replace(/^filename\*\d+\*=(UTF-8'')?/, '').replace(/;$/, '')));
+    const decoded = words.map((word) =>
+      decodeURIComponent(word.replace(/^filename\*\d+\*=(UTF-8'')?/, '').replace(/;$/, '')),
+    );
     expect(decoded.join('')).toBe(name);
   });
 

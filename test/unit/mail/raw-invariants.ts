@@ -49,9 +49,9 @@ export function inspectRaw(bytes: Uint8Array): RawReport {
     if (byte === 0x0a && bytes[i - 1] !== 0x0d) violations.push(`bare LF at ${i}`);
   }
   const text = new TextDecoder('latin1').decode(bytes);
-  if (!text.endsWith('\r\n')) violations.push('message does not end with CRLF');
   const lines = text.split('\r\n');
-  lines.pop();
+  // A multipart message ends in CRLF; a single-part one ends with its body (see mime-parts.ts serialize).
+  if (lines.at(-1) === '') lines.pop();
   const boundaries: string[] = [];
   const encodedWords: string[] = [];
   const headerBlocks: string[][] = [];
