@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkAddress, mailboxToText, parseAddressList } from '../../../src/mail/address.ts';
 
+const hasControl = (text: string) => [...text].some((char) => char.charCodeAt(0) < 0x20 || char === '\u007f');
+
 describe('parseAddressList', () => {
   it('reads the mixed paste from the issue', () => {
     const result = parseAddressList('山田 太郎 <taro@example.jp>, "Doe, John" <j@x.org>; b@c.com');
@@ -60,7 +62,7 @@ describe('parseAddressList', () => {
   });
 
   it('round-trips any mailbox through mailboxToText', () => {
-    const name = fc.string({ unit: 'grapheme', maxLength: 20 }).filter((s) => !/[\u0000-\u001f\u007f]/.test(s));
+    const name = fc.string({ unit: 'grapheme', maxLength: 20 }).filter((s) => !hasControl(s));
     fc.assert(
       fc.property(name, (raw) => {
         const mailbox = { name: raw, address: 'someone@example.com' };

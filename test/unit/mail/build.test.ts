@@ -181,7 +181,7 @@ describe('buildMessage: smaller shapes', () => {
     expect(measureMessage(draft)).toBe(bytes.length);
     const parsed = await parse(bytes);
     expect(parsed.attachments[0]?.filename).toBe('empty.txt');
-    expect((parsed.attachments[0]?.content as ArrayBuffer).byteLength).toBe(0);
+    expect((parsed.attachments[0]!.content as ArrayBuffer).byteLength).toBe(0);
   });
 
   it('a Bcc-only mail is allowed; no recipient at all is not', () => {

@@ -4,7 +4,11 @@ import type { MessageDraft } from '../../../src/mail/types.ts';
 /** Deterministic randomness so a failing message can be reproduced byte for byte. */
 export function counterRandom(): (length: number) => Uint8Array {
   let seed = 1;
-  return (length) => Uint8Array.from({ length }, () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 255);
+  return (length) =>
+    Uint8Array.from({ length }, () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed & 255;
+    });
 }
 
 export const fixedOptions = () => ({ now: new Date('2026-11-26T08:30:00+09:00'), randomBytes: counterRandom() });
