@@ -1,11 +1,9 @@
 /** Attachment sizes against Gmail's limit, and file names made safe to show. Pure. */
 
-/**
- * Gmail: "For personal Gmail accounts, the limit is 25 MB" (support.google.com/mail/answer/6584). Gmail counts in
- * binary megabytes, and 25 MiB of attachments base64-encoded (×4/3) plus headers still fits the API's 35 MiB upload
- * maximum (`maxSize 36700160` in the discovery document).
- */
-export const gmailAttachmentLimitBytes = 25 * 1024 * 1024;
+import { ATTACHMENT_SIZE_LIMIT } from '../mail/types.ts';
+
+/** Gmail's 25 MB over all attachments together; the builder enforces the same number (src/mail/types.ts). */
+export const gmailAttachmentLimitBytes = ATTACHMENT_SIZE_LIMIT;
 
 export interface AttachmentBudget {
   total: number;

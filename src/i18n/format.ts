@@ -6,14 +6,14 @@ const locales: Record<Language, string> = { en: 'en-US', ja: 'ja-JP' };
 const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
 
 /**
- * Human file size in decimal units (1 MB = 1,000,000 bytes), the units Gmail's own "25 MB" limit is quoted in
- * and the ones file managers on macOS and phones show.
+ * Human file size in binary steps (1 MB = 1,048,576 bytes), labelled kB/MB as Gmail and Windows do: Gmail's
+ * "25 MB" attachment limit is 25 × 1,048,576 bytes, so the meter must read exactly "25 MB" at the limit.
  */
 export function formatBytes(bytes: number, language: Language): string {
   let value = Math.max(0, bytes);
   let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
     unit += 1;
   }
   const maximumFractionDigits = unit === 0 || value >= 100 ? 0 : 1;

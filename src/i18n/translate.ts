@@ -31,8 +31,10 @@ export function interpolate(template: string, params: TranslationParams | undefi
 export function createTranslator(tables: MessageTables, language: Language): Translate {
   const own = tables[language];
   const english = tables.en;
+  // Own keys only: a key such as `constructor` must not find Object.prototype's function.
+  const lookup = (table: MessageTable, key: string) => (Object.hasOwn(table, key) ? table[key] : undefined);
   return (key, params) => {
-    const template = (Object.hasOwn(own, key) ? own[key] : undefined) ?? english[key] ?? key;
+    const template = lookup(own, key) ?? lookup(english, key) ?? key;
     return interpolate(template, params);
   };
 }
