@@ -9,13 +9,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { offlineGoogle } from '../src/config.ts';
 import { productionHeaders } from '../src/security/headers-plugin.ts';
 import { startOfflineGoogle } from '../test/offline-google/server.ts';
 import { type AppResults, measureApp } from './app.ts';
 import { launchBrowser } from './browser.ts';
-import { buildBenchPages } from './build-pages.ts';
+import { buildBenchPages, pageScriptGzip } from './build-pages.ts';
 import { type BuildRow, MiB, measureBuilder } from './builders.ts';
 import { buildApp, type FirstLoad, measureFirstLoad } from './first-load.ts';
 import { type BenchResults, formatReport, type Machine } from './report.ts';
@@ -52,30 +51,17 @@ function osName(): string {
   return `${process.platform} ${release()}`;
 }
 
-/** Minified+gzip bytes of each builder page's own JavaScript (its static import closure, minus the harness). */
+/** Minified+gzip bytes of each builder's own page JavaScript, the harness subtracted. */
 function builderWeights(pagesDir: string): Record<string, number> {
-  type Chunk = { file: string; src?: string; isEntry?: boolean; imports?: string[] };
-  const manifest = JSON.parse(readFileSync(join(pagesDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, Chunk>;
-  const closure = (key: string, seen = new Set<string>()): Set<string> => {
-    if (seen.has(key)) return seen;
-    seen.add(key);
-    for (const imported of manifest[key]?.imports ?? []) closure(imported, seen);
-    return seen;
-  };
+  const harness = pageScriptGzip(pagesDir, 'baseline');
   const names: Record<string, string> = {
-    'ours.html': 'ours (main thread)',
-    'mimetext.html': 'mimetext',
-    'emailjs.html': 'emailjs-mime-builder',
+    ours: 'ours (main thread)',
+    mimetext: 'mimetext',
+    emailjs: 'emailjs-mime-builder',
   };
-  const weights: Record<string, number> = {};
-  for (const [page, name] of Object.entries(names)) {
-    const files = [...closure(page)]
-      .filter((key) => !/harness|ours-draft/.test(key))
-      .map((key) => manifest[key]!.file)
-      .filter((file) => file.endsWith('.js'));
-    weights[name] = files.reduce((n, file) => n + gzipSync(readFileSync(join(pagesDir, file))).length, 0);
-  }
-  return weights;
+  return Object.fromEntries(
+    Object.entries(names).map(([page, name]) => [name, pageScriptGzip(pagesDir, page) - harness]),
+  );
 }
 
 async function main() {
@@ -129,7 +115,7 @@ async function main() {
         ['mimetext', 'mimetext', () => runs],
         ['emailjs', 'emailjs-mime-builder', (c: { attachmentBytes: number }) => slow(c.attachmentBytes)],
       ] as const) {
-        builders.push(...(await measureBuilder(browser, `${pages.origin}/${page}.html`, name, runsFor, log)));
+        builders.push(...(await measureBuilder(browser, `${pages.origin}/${page}/${page}.html`, name, runsFor, log)));
       }
     }
     if (!skip.has('wire')) {

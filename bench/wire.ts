@@ -103,7 +103,7 @@ export async function measureWire(
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
-    await page.goto(`${pagesOrigin}/sender.html`);
+    await page.goto(`${pagesOrigin}/sender/sender.html`);
     await page.waitForFunction(() => typeof (globalThis as { senderBench?: unknown }).senderBench === 'object');
     await page.evaluate((origin) => senderBench.init(origin), googleOrigin);
     const recorder = await recordSendRequests(page);
