@@ -1,4 +1,3 @@
-import { useRef } from 'preact/hooks';
 import { formatBytes } from '../../i18n/format.ts';
 import type { Language } from '../../i18n/language.ts';
 import type { Translate } from '../../i18n/translate.ts';
@@ -17,7 +16,6 @@ export interface AttachmentListProps {
 
 /** The attach button, the list (name, size, remove) and the size meter against Gmail's limit. */
 export function AttachmentList({ t, language, attachments, budget, readOnly, onAdd, onRemove }: AttachmentListProps) {
-  const picker = useRef<HTMLInputElement>(null);
   const size = (bytes: number) => formatBytes(bytes, language);
   return (
     <section class="attachments" aria-labelledby="attachments-title">
@@ -25,17 +23,14 @@ export function AttachmentList({ t, language, attachments, budget, readOnly, onA
         <h2 id="attachments-title" class="visually-hidden">
           {t('compose.attachments')}
         </h2>
-        <button type="button" class="secondary" disabled={readOnly} onClick={() => picker.current?.click()}>
-          <span aria-hidden="true">📎 </span>
-          {t('compose.attach')}
-        </button>
+        {/* A real file input, visually hidden but focusable, named by a label drawn as a button: keyboard, screen
+            readers and automation all reach the same control. */}
         <input
-          ref={picker}
+          id="attach-input"
+          class="visually-hidden attach-input"
           type="file"
           multiple
-          hidden
-          tabIndex={-1}
-          aria-hidden="true"
+          disabled={readOnly}
           onChange={(event) => {
             const input = event.currentTarget;
             onAdd(Array.from(input.files ?? []));
@@ -43,6 +38,10 @@ export function AttachmentList({ t, language, attachments, budget, readOnly, onA
             input.value = '';
           }}
         />
+        <label for="attach-input" class="attach-label">
+          <span aria-hidden="true">📎 </span>
+          {t('compose.attach')}
+        </label>
         {attachments.length > 0 && (
           <div class="meter-row">
             <label for="attachment-meter">{t('compose.attachments.meter')}</label>
