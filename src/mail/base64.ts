@@ -93,13 +93,12 @@ const NATIVE_CHUNK_BYTES = MIME_LINE_BYTES * 18_000;
 /**
  * Writes `source` as MIME base64 lines (76 characters, CRLF between lines, none after the last) into `out` at
  * `offset` and returns the new offset. Exactly `wrappedBase64Length(source.length)` bytes are written.
+ *
+ * The table encoder is the default even where `toBase64` exists: measured in Chromium 156 on 25 MiB, writing lines
+ * straight into the output took 54 ms, against 101 ms for `toBase64` plus copying its characters between CRLFs (and
+ * 78 ms with TextEncoder.encodeInto + copyWithin). Native `toBase64` wins only for unwrapped output (`toGmailRaw`).
  */
-export function writeWrappedBase64(
-  source: Uint8Array,
-  out: Uint8Array,
-  offset: number,
-  useNative = hasNativeBase64(),
-): number {
+export function writeWrappedBase64(source: Uint8Array, out: Uint8Array, offset: number, useNative = false): number {
   const length = source.length;
   let o = offset;
   if (useNative) {

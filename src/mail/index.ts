@@ -6,7 +6,7 @@ export type { AddressProblem, AddressProblemCode } from './address.ts';
 export { checkAddress, mailboxToText, parseAddressList } from './address.ts';
 export { encodeBase64, encodeBase64Url, hasNativeBase64 } from './base64.ts';
 export { buildMessage, checkSizeLimits, formatDate, measureMessage, toGmailRaw } from './build.ts';
-export { buildMessageOffThread } from './build-off-thread.ts';
+export { buildMessageOffThread, prewarmMessageWorker } from './build-off-thread.ts';
 export { encodeWord, encodeWords } from './encoded-word.ts';
 export {
   AttachmentTooLargeError,

@@ -178,6 +178,10 @@ test('a 25 MiB attachment is built in the module worker, identical to a main-thr
     const started = performance.now();
     const offThread = await buildMessageOffThread(draft);
     const offThreadMs = performance.now() - started;
+    // The bridge keeps its worker for the next Send: the second build shows the cost without module start-up.
+    const warmStarted = performance.now();
+    await buildMessageOffThread(draft);
+    const warmMs = performance.now() - warmStarted;
     await new Promise((resolve) => setTimeout(resolve, 50));
     observer.disconnect();
     const mainStarted = performance.now();
@@ -191,6 +195,7 @@ test('a 25 MiB attachment is built in the module worker, identical to a main-thr
       same: blank(offThread) === blank(onMain),
       attachmentIntact: data.length === 25 * 1024 * 1024,
       offThreadMs: Math.round(offThreadMs),
+      warmMs: Math.round(warmMs),
       mainThreadMs: Math.round(mainThreadMs),
       longTasks,
     };
@@ -202,7 +207,7 @@ test('a 25 MiB attachment is built in the module worker, identical to a main-thr
   expect(result.attachmentIntact).toBe(true);
   testInfo.annotations.push({
     type: 'measurement',
-    description: `25 MiB: ${result.size} bytes; worker round trip ${result.offThreadMs} ms; same build on the main thread ${result.mainThreadMs} ms; long tasks during the worker build: [${result.longTasks.join(', ')}] ms`,
+    description: `25 MiB: ${result.size} bytes; worker round trip ${result.offThreadMs} ms cold, ${result.warmMs} ms warm; same build on the main thread ${result.mainThreadMs} ms; long tasks during the worker builds: [${result.longTasks.join(', ')}] ms`,
   });
   console.log(testInfo.annotations.at(-1)?.description);
 });
