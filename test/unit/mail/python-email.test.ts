@@ -54,6 +54,7 @@ describe.skipIf(!python)('CPython email (policy.default)', () => {
       ['サポート窓口', 'support@example.jp'],
     ]);
     expect(result.filenames).toEqual([draft.attachments![1]!.filename, draft.attachments![2]!.filename, 'logo.png']);
-    expect(result.text).toBe('こんにちは。\n\n資料を添付します。\nよろしくお願いします。\n— Taro\n');
+    // Python gives the base64 body back as written: canonical CRLF line breaks (RFC 2046 §4.1.1).
+    expect(result.text).toBe('こんにちは。\r\n\r\n資料を添付します。\r\nよろしくお願いします。\r\n— Taro\r\n');
   });
 });
