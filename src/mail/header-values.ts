@@ -86,7 +86,8 @@ export function bareId(value: string, field: string): string {
   assertHeaderSafe(value, field);
   const trimmed = value.trim();
   const bare = trimmed.startsWith('<') && trimmed.endsWith('>') ? trimmed.slice(1, -1) : trimmed;
-  if (!ID_TEXT.test(bare)) throw new InvalidHeaderValueError(field, 'bad-id');
+  // The length cap keeps the unfoldable id under the 998-octet line limit (RFC 5322 §2.1.1).
+  if (!ID_TEXT.test(bare) || bare.length > 900) throw new InvalidHeaderValueError(field, 'bad-id');
   return bare;
 }
 

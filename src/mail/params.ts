@@ -16,7 +16,8 @@ export function mediaType(contentType: string, field: string): string {
   assertHeaderSafe(contentType, field);
   const value = contentType.trim();
   if (value === '') return 'application/octet-stream';
-  if (!MEDIA_TYPE.test(value)) throw new InvalidHeaderValueError(field, 'bad-content-type');
+  // RFC 6838 §4.2 caps type and subtype at 127 characters each.
+  if (!MEDIA_TYPE.test(value) || value.length > 255) throw new InvalidHeaderValueError(field, 'bad-content-type');
   return value.toLowerCase();
 }
 

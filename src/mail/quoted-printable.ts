@@ -10,6 +10,7 @@ const LF = 0x0a;
 const EQUALS = 0x3d;
 const MAX_LINE = 76;
 
+/** Encodes UTF-8 text bytes (line breaks already CRLF) as quoted-printable bytes, without a trailing line break. */
 export function encodeQuotedPrintable(source: Uint8Array): Uint8Array {
   // Worst case: every byte escaped (3x) plus a soft break (3 bytes) per 25 escapes.
   const out = new Uint8Array(source.length * 3 + Math.ceil(source.length / 24) * 3 + 3);

@@ -203,6 +203,13 @@ describe('buildMessage: smaller shapes', () => {
   it.each([
     [{ messageId: 'has space@x' }, 'messageId', 'bad-id'],
     [{ inReplyTo: '<a<b@x>' }, 'inReplyTo', 'bad-id'],
+    [{ messageId: `${'x'.repeat(901)}@example.com` }, 'messageId', 'bad-id'],
+    [{ inReplyTo: 'ünïcode@x' }, 'inReplyTo', 'bad-id'],
+    [
+      { attachments: [{ filename: 'a', contentType: `application/${'x'.repeat(250)}`, data: png }] },
+      'attachments[0].contentType',
+      'bad-content-type',
+    ],
     [{ references: ['ok@x', 'bad<id@x'] }, 'references[1]', 'bad-id'],
     [
       { attachments: [{ filename: 'a', contentType: 'text', data: png }] },
