@@ -1,5 +1,5 @@
 import { encodeBase64Url, wrappedBase64Length, writeWrappedBase64 } from './base64.ts';
-import { AttachmentTooLargeError, MessageTooLargeError, NoRecipientError } from './errors.ts';
+import { AttachmentTooLargeError, InvalidHeaderValueError, MessageTooLargeError, NoRecipientError } from './errors.ts';
 import { foldHeader } from './header.ts';
 import {
   asciiAddress,
@@ -60,7 +60,9 @@ function messageHeaders(draft: MessageDraft, options: BuildOptions, random: (n: 
     if (mailboxes.length > 0) out += foldHeader(name, mailboxListWords(mailboxes, field));
   }
   out += foldHeader('Subject', unstructuredWords(draft.subject, 'subject'));
-  out += foldHeader('Date', [formatDate(draft.date ?? options.now ?? new Date())]);
+  const date = draft.date ?? options.now ?? new Date();
+  if (Number.isNaN(date.getTime())) throw new InvalidHeaderValueError('date', 'bad-date');
+  out += foldHeader('Date', [formatDate(date)]);
   const id =
     draft.messageId !== undefined
       ? bareId(draft.messageId, 'messageId')

@@ -205,6 +205,7 @@ describe('buildMessage: smaller shapes', () => {
     [{ inReplyTo: '<a<b@x>' }, 'inReplyTo', 'bad-id'],
     [{ messageId: `${'x'.repeat(901)}@example.com` }, 'messageId', 'bad-id'],
     [{ inReplyTo: 'ünïcode@x' }, 'inReplyTo', 'bad-id'],
+    [{ date: new Date(Number.NaN) }, 'date', 'bad-date'],
     [
       { attachments: [{ filename: 'a', contentType: `application/${'x'.repeat(250)}`, data: png }] },
       'attachments[0].contentType',
