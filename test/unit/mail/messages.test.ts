@@ -80,7 +80,7 @@ describe('mailMessages', () => {
   );
 
   it('says by how much a file is over the limit, in both languages', () => {
-    const error = errors[7]!;
+    const error = errors.find((e) => e instanceof AttachmentTooLargeError && e.filename !== undefined)!;
     expect(formatMailError(error, 'en')).toBe('“動画.mp4” is 28 MB, 3 MB over Gmail’s 25 MB limit for attachments.');
     expect(formatMailError(error, 'ja')).toBe(
       '「動画.mp4」のサイズは 28 MB で、Gmail の添付ファイルの上限 25 MB を 3 MB 超えています。',
