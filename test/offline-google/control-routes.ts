@@ -99,6 +99,12 @@ export async function handleControl(
     case 'GET /grants':
       sendJson(res, 200, Object.fromEntries([...state.grants].map(([key, scopes]) => [key, [...scopes]])));
       return true;
+    case 'POST /pages': {
+      const { name, html } = await json<{ name: string; html: string }>(req);
+      state.testPages.set(name, html);
+      sendJson(res, 200, { path: `/__test/${name}` });
+      return true;
+    }
     case 'GET /requests':
       sendJson(res, 200, state.requestLog);
       return true;

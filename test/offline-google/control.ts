@@ -99,6 +99,15 @@ export class OfflineGoogleControl {
     return this.call('GET', '/grants');
   }
 
+  /**
+   * Serves `html` at /__test/<name>; open it on `http://localhost:<port>` so the page's origin differs from the
+   * double's (127.0.0.1) and the popup is cross-origin, as in production. Returns that page URL.
+   */
+  async addTestPage(name: string, html: string): Promise<string> {
+    const { path } = await this.call<{ path: string }>('POST', '/pages', { name, html });
+    return `${this.origin.replace('127.0.0.1', 'localhost')}${path}`;
+  }
+
   /** Every API request (send, upload, userinfo) in order, with its status or 'dropped'. */
   requests(): Promise<RequestLogEntry[]> {
     return this.call('GET', '/requests');

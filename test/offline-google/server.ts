@@ -75,6 +75,15 @@ async function route(
   const send = sendPath.exec(path);
   if (send) return (await handleSend(state, req, res, url, send)).status;
 
+  const testPage = /^\/__test\/([\w.-]+)$/.exec(path);
+  if (req.method === 'GET' && testPage && state.testPages.has(testPage[1]!)) {
+    // Same COOP as the app (src/security/headers-plugin.ts), so the popup keeps window.opener.
+    sendText(res, 200, 'text/html; charset=utf-8', state.testPages.get(testPage[1]!)!, {
+      'Cross-Origin-Opener-Policy': 'same-origin-allow-popups',
+      'Cache-Control': 'no-store',
+    });
+    return 200;
+  }
   if (req.method === 'GET' && path === '/gsi/client') {
     sendText(res, 200, 'text/javascript; charset=utf-8', asset('./browser/gsi-client.js'), scriptHeaders);
     return 200;

@@ -77,6 +77,8 @@ export class OfflineGoogleState {
   outbox: SentMessage[] = [];
   requestLog: RequestLogEntry[] = [];
   consentScript: ConsentScript = { action: 'manual' };
+  /** Pages tests register to be served at /__test/<name> (on `localhost`, a different origin from 127.0.0.1). */
+  testPages = new Map<string, string>();
   jsonBodyLimit = JSON_BODY_LIMIT_DEFAULT;
   acceptStandardBase64 = false;
   addDateWhenMissing = true;
@@ -98,6 +100,7 @@ export class OfflineGoogleState {
     this.outbox = [];
     this.requestLog = [];
     this.consentScript = { action: 'manual' };
+    this.testPages.clear();
     this.jsonBodyLimit = options.jsonBodyLimit ?? JSON_BODY_LIMIT_DEFAULT;
     this.acceptStandardBase64 = options.acceptStandardBase64 ?? false;
     this.addDateWhenMissing = options.addDateWhenMissing ?? true;
