@@ -20,7 +20,8 @@ export function formatBytes(bytes: number, language: Language): string {
   return new Intl.NumberFormat(locales[language], {
     style: 'unit',
     unit: units[unit],
-    unitDisplay: 'short',
+    // "10 bytes" / "10 バイト" reads better than the short form "10 byte"; larger units stay short (kB, MB).
+    unitDisplay: unit === 0 ? 'long' : 'short',
     maximumFractionDigits,
   }).format(value);
 }

@@ -3,8 +3,9 @@ import { formatBytes, formatDateTime } from '../../../src/i18n/format.ts';
 
 describe('formatBytes', () => {
   it.each([
-    [0, 'en', '0 byte'],
-    [999, 'en', '999 byte'],
+    [0, 'en', '0 bytes'],
+    [999, 'en', '999 bytes'],
+    [1, 'ja', '1 バイト'],
     [1024, 'en', '1 kB'],
     [1536, 'en', '1.5 kB'],
     [25 * 1024 * 1024, 'en', '25 MB'],
