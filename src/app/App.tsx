@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AuthState } from '../auth/index.ts';
-import { AccountStatus } from '../auth/ui/AccountStatus.tsx';
 import type { SentEntry } from '../compose/sent-log.ts';
 import type { StorageProblem } from '../compose/storage-backend.ts';
 import { ComposePage } from '../compose/ui/ComposePage.tsx';
 import { buildTimeConfig, type LoadedConfig, loadConfig } from '../config.ts';
+import { addMessages } from '../i18n/catalog.ts';
 import { useLanguage } from '../i18n/use-language.ts';
 import type { ScriptStatus } from '../setup/CheckSetup.tsx';
 import type { AfterPaint } from './after-paint.ts';
@@ -19,7 +19,12 @@ const loadSetup = () =>
     SetupScreen: screen.SetupScreen,
     CheckSetup: check.CheckSetup,
   }));
-const loadAfterPaint = (): Promise<AfterPaint> => import('./after-paint.ts');
+const loadAfterPaint = (): Promise<AfterPaint> =>
+  import('./after-paint.ts').then((later) => {
+    // The auth text arrives with the account area that shows it, so neither appears without the other.
+    addMessages(later.authMessages);
+    return later;
+  });
 
 function initialConfig(): LoadedConfig | null {
   const config = buildTimeConfig();
@@ -46,7 +51,7 @@ export function App() {
   const [configSettled, setConfigSettled] = useState(false);
   const [storageProblem, setStorageProblem] = useState<StorageProblem | null>(null);
   const [sent, setSent] = useState<SentEntry[]>([]);
-  const { session, state } = useSession(loaded?.config ?? null);
+  const { session, state } = useSession(loaded?.config ?? null, later);
 
   useEffect(() => {
     void loadConfig().then((result) => {
@@ -84,7 +89,7 @@ export function App() {
     [later, loaded, session, t, language, email],
   );
 
-  if (!loaded?.config.clientId || !session) {
+  if (!loaded?.config.clientId) {
     if (!configSettled || !setup) return <p class="loading">{t('app.loading')}</p>;
     return <setup.SetupScreen t={t} origin={location.origin} problems={loaded?.problems ?? []} />;
   }
@@ -113,7 +118,7 @@ export function App() {
         language={language}
         onLanguage={choose}
         demoOrigin={loaded.config.offlineGoogleOrigin}
-        account={<AccountStatus session={session} t={t} />}
+        account={later && session ? <later.AccountStatus session={session} t={t} /> : null}
       />
       <main class="page">
         <ComposePage
@@ -124,7 +129,7 @@ export function App() {
           services={services}
           outerNotices={outerNotices}
           authProblem={(resumeSend) =>
-            state?.status === 'failed' && later ? (
+            state?.status === 'failed' && later && session ? (
               <later.AuthProblem session={session} t={t} onAction={resumeSend} />
             ) : null
           }

@@ -1,33 +1,20 @@
-/** The token session for the configured client, created once per client ID, and its state as Preact state. */
+/**
+ * The token session as Preact state. It is created when the after-first-paint chunk arrives (a few ms after the
+ * form is shown, long before Google's own scripts can have loaded), once per client ID.
+ */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { type AuthState, createTokenSession, type TokenSession, webStorageHintStore } from '../auth/index.ts';
+import type { AuthState, TokenSession } from '../auth/index.ts';
 import type { AppConfig } from '../config.ts';
-import type { GapiLike } from '../gmail/gapi-client.ts';
-import { loadGapi, loadGis } from '../google/google-scripts.ts';
+import type { AfterPaint } from './after-paint.ts';
 
-function sessionFor(config: AppConfig): TokenSession | null {
-  const { clientId, google } = config;
-  if (!clientId) return null;
-  return createTokenSession({
-    clientId,
-    userinfoUrl: google.userinfoUrl,
-    loadGis: () => loadGis(google.gisScriptUrl),
-    // The Gmail client (and its trimmed discovery document) loads after first paint, in its own chunk.
-    loadGapi: async () => {
-      const gapi = await loadGapi(google.gapiScriptUrl);
-      const { initGmailClient } = await import('../gmail/gapi-client.ts');
-      // gapi's published types predate discovery documents passed as objects; GapiLike is what we call.
-      await initGmailClient(gapi as unknown as GapiLike, { gmailApiRoot: google.gmailApiRoot });
-    },
-    hintStore: webStorageHintStore(),
-  });
-}
-
-export function useSession(config: AppConfig | null): { session: TokenSession | null; state: AuthState | null } {
+export function useSession(
+  config: AppConfig | null,
+  later: AfterPaint | null,
+): { session: TokenSession | null; state: AuthState | null } {
   const clientId = config?.clientId ?? null;
   // One session per client ID, whatever else in the config object changes.
-  const session = useMemo(() => (config ? sessionFor(config) : null), [clientId]);
-  const [state, setState] = useState<AuthState | null>(() => session?.getState() ?? null);
+  const session = useMemo(() => (config && later ? later.createAppSession(config) : null), [clientId, later]);
+  const [state, setState] = useState<AuthState | null>(null);
   useEffect(() => {
     if (!session) return;
     setState(session.getState());

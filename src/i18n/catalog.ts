@@ -1,13 +1,14 @@
 /**
- * Every text table of the app. What the first paint needs (the page and the account area) is bundled; the rest
- * (setup, builder and Gmail errors) arrives in its own chunk right after first paint, so the first load stays
+ * Every text table of the app. What the first paint needs (the form's labels) is bundled; the auth text comes with
+ * the account area (app/after-paint.ts) and the rest (notices, setup, builder and Gmail errors) in its own chunk,
+ * both right after first paint, so the first load stays
  * small. A key asked for before its table has arrived falls back as usual (English, then the key).
  */
-import { authMessages } from '../auth/messages.ts';
 import { composeMessages } from './compose-messages.ts';
-import { type MessageTables, mergeTables } from './translate.ts';
+import type { Language } from './language.ts';
+import { type MessageTable, type MessageTables, mergeTables } from './translate.ts';
 
-let tables: MessageTables = mergeTables(composeMessages, authMessages);
+let tables: MessageTables = mergeTables(composeMessages);
 const listeners = new Set<(tables: MessageTables) => void>();
 
 export function currentCatalog(): MessageTables {
@@ -17,6 +18,12 @@ export function currentCatalog(): MessageTables {
 export function onCatalogChange(listener: (tables: MessageTables) => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/** Adds tables that arrived with a feature's chunk (the account area brings the auth text). */
+export function addMessages(...more: ReadonlyArray<Partial<Record<Language, MessageTable>>>): void {
+  tables = mergeTables(tables, ...more);
+  for (const listener of listeners) listener(tables);
 }
 
 let later: Promise<void> | null = null;

@@ -2,7 +2,6 @@
 export const composeMessages = {
   en: {
     'app.name': 'Gmail Sender',
-    'app.loading': 'Loading…',
     'app.demo': 'Demo',
     'app.demo.detail': 'Offline Google: nothing leaves this computer.',
     'app.demo.outbox': 'Open the demo outbox',
@@ -10,7 +9,6 @@ export const composeMessages = {
     'app.skip': 'Skip to the message',
 
     'compose.title': 'New message',
-    'compose.form': 'Compose',
     'compose.to': 'To',
     'compose.cc': 'Cc',
     'compose.bcc': 'Bcc',
@@ -18,27 +16,16 @@ export const composeMessages = {
     'compose.subject': 'Subject',
     'compose.body': 'Message',
     'compose.recipients.hint': 'Separate addresses with a comma, semicolon or Enter.',
-    'compose.recipient.remove': 'Remove {address}',
-    'compose.recipient.invalid': 'Not a valid address',
-    'compose.recipient.duplicate': 'Already in {field}',
-    'compose.recipient.disguised': 'The name looks like a different address. This mail goes to {address}.',
 
     'compose.attach': 'Attach files',
-    'compose.attachment.remove': 'Remove {name}',
-    'compose.attachment.hidden-characters':
-      'This name contains invisible or direction-changing characters, shown as ⟨U+…⟩.',
-    'compose.attachments.meter': 'Attachment size',
-    'compose.attachments.total': '{total} of {limit}',
-    'compose.drop': 'Drop files to attach them',
 
     'compose.send': 'Send',
     'compose.send.shortcut': 'Ctrl+Enter',
     'compose.send.shortcut.mac': '⌘+Enter',
-    'compose.cancel': 'Cancel',
+    'app.loading': 'Loading…',
   },
   ja: {
     'app.name': 'Gmail Sender',
-    'app.loading': '読み込み中…',
     'app.demo': 'デモ',
     'app.demo.detail': 'オフラインの Google に接続中です。メールはこのパソコンの外には送られません。',
     'app.demo.outbox': 'デモの送信箱を開く',
@@ -46,7 +33,6 @@ export const composeMessages = {
     'app.skip': '本文へ移動',
 
     'compose.title': '新規メッセージ',
-    'compose.form': 'メールの作成',
     'compose.to': '宛先',
     'compose.cc': 'Cc',
     'compose.bcc': 'Bcc',
@@ -54,22 +40,12 @@ export const composeMessages = {
     'compose.subject': '件名',
     'compose.body': '本文',
     'compose.recipients.hint': 'アドレスはカンマ、セミコロン、Enter で区切ります。',
-    'compose.recipient.remove': '{address} を削除',
-    'compose.recipient.invalid': '正しいメールアドレスではありません',
-    'compose.recipient.duplicate': '{field} にも入っています',
-    'compose.recipient.disguised': '名前が別のアドレスのように見えます。実際の送信先は {address} です。',
 
     'compose.attach': 'ファイルを添付',
-    'compose.attachment.remove': '{name} を削除',
-    'compose.attachment.hidden-characters':
-      'このファイル名には、見えない文字や表示の向きを変える文字が含まれています（⟨U+…⟩ と表示しています）。',
-    'compose.attachments.meter': '添付ファイルのサイズ',
-    'compose.attachments.total': '{total} / {limit}',
-    'compose.drop': 'ここにドロップして添付',
 
     'compose.send': '送信',
     'compose.send.shortcut': 'Ctrl+Enter',
     'compose.send.shortcut.mac': '⌘+Enter',
-    'compose.cancel': 'キャンセル',
+    'app.loading': '読み込み中…',
   },
 } as const;

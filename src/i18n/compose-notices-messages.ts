@@ -55,6 +55,18 @@ export const composeNoticeMessages = {
     'sent.note': 'Kept only in this browser: time, recipients, subject and link, never the message itself.',
 
     'notice.dismiss': 'Dismiss',
+    'compose.recipient.invalid': 'Not a valid address',
+    'compose.recipient.duplicate': 'Already in {field}',
+    'compose.recipient.disguised': 'The name looks like a different address. This mail goes to {address}.',
+    'compose.attachment.hidden-characters':
+      'This name contains invisible or direction-changing characters, shown as ⟨U+…⟩.',
+    'compose.drop': 'Drop files to attach them',
+    'compose.attachments.total': '{total} of {limit}',
+    'compose.attachments.meter': 'Attachment size',
+    'compose.cancel': 'Cancel',
+    'compose.attachment.remove': 'Remove {name}',
+    'compose.recipient.remove': 'Remove {address}',
+    'compose.form': 'Compose',
   },
   ja: {
     'compose.recipient.removed': '{address} を削除しました',
@@ -109,5 +121,17 @@ export const composeNoticeMessages = {
     'sent.note': 'このブラウザ内にだけ、日時・宛先・件名・リンクを保存します。本文は保存しません。',
 
     'notice.dismiss': '閉じる',
+    'compose.recipient.invalid': '正しいメールアドレスではありません',
+    'compose.recipient.duplicate': '{field} にも入っています',
+    'compose.recipient.disguised': '名前が別のアドレスのように見えます。実際の送信先は {address} です。',
+    'compose.attachment.hidden-characters':
+      'このファイル名には、見えない文字や表示の向きを変える文字が含まれています（⟨U+…⟩ と表示しています）。',
+    'compose.drop': 'ここにドロップして添付',
+    'compose.attachments.total': '{total} / {limit}',
+    'compose.attachments.meter': '添付ファイルのサイズ',
+    'compose.cancel': 'キャンセル',
+    'compose.attachment.remove': '{name} を削除',
+    'compose.recipient.remove': '{address} を削除',
+    'compose.form': 'メールの作成',
   },
 } as const;

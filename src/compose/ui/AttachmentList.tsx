@@ -39,7 +39,9 @@ export function AttachmentList({ t, language, attachments, budget, readOnly, onA
           }}
         />
         <label for="attach-input" class="attach-label">
-          <span aria-hidden="true">📎 </span>
+          <span aria-hidden="true" class="attach-plus">
+            +
+          </span>
           {t('compose.attach')}
         </label>
         {attachments.length > 0 && (

@@ -1,0 +1,23 @@
+/** The token session for one configured client: GIS and gapi from the configured places, the hint in localStorage. */
+import { createTokenSession, type TokenSession, webStorageHintStore } from '../auth/index.ts';
+import type { AppConfig } from '../config.ts';
+import type { GapiLike } from '../gmail/gapi-client.ts';
+import { loadGapi, loadGis } from '../google/google-scripts.ts';
+
+export function createAppSession(config: AppConfig): TokenSession | null {
+  const { clientId, google } = config;
+  if (!clientId) return null;
+  return createTokenSession({
+    clientId,
+    userinfoUrl: google.userinfoUrl,
+    loadGis: () => loadGis(google.gisScriptUrl),
+    // The Gmail client (and its trimmed discovery document) loads in its own chunk.
+    loadGapi: async () => {
+      const gapi = await loadGapi(google.gapiScriptUrl);
+      const { initGmailClient } = await import('../gmail/gapi-client.ts');
+      // gapi's published types predate discovery documents passed as objects; GapiLike is what we call.
+      await initGmailClient(gapi as unknown as GapiLike, { gmailApiRoot: google.gmailApiRoot });
+    },
+    hintStore: webStorageHintStore(),
+  });
+}
