@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { AfterPaint } from '../../app/after-paint.ts';
 import { type Notice, Notices } from '../../app/Notices.tsx';
 import type { Language } from '../../i18n/language.ts';
@@ -22,8 +22,10 @@ import type { SentEntry } from '../sent-log.ts';
 import { AttachmentList } from './AttachmentList.tsx';
 import { BodyField } from './BodyField.tsx';
 import { RecipientField } from './RecipientField.tsx';
+import { restoredNotice } from './restored-notice.tsx';
 import { SendBar } from './SendBar.tsx';
 import { useDraft } from './use-draft.ts';
+import { useFileDrop } from './use-file-drop.ts';
 
 export interface ComposePageProps {
   t: Translate;
@@ -69,7 +71,6 @@ export function ComposePage(props: ComposePageProps) {
   const [sendWaitsOnAuth, setSendWaitsOnAuth] = useState(false);
   const [phase, setPhase] = useState<SendPhase>({ kind: 'idle' });
   const [announcement, setAnnouncement] = useState('');
-  const [dragging, setDragging] = useState(false);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   const toInput = useRef<HTMLInputElement>(null);
   const servicesRef = useRef(services);
@@ -111,6 +112,8 @@ export function ComposePage(props: ComposePageProps) {
     dispatch({ type: 'add-attachments', attachments: filesToAttachments(files) });
     announce(t('compose.attached', { count: files.length }));
   };
+
+  const fileDrop = useFileDrop(addFiles);
 
   const focusRecipients = () => {
     const invalid = document.querySelector<HTMLElement>('.token-error .token-text');
@@ -158,47 +161,17 @@ export function ComposePage(props: ComposePageProps) {
     void flow.resend(draft).then((result) => finish(result, draft));
   };
 
-  // Files dragged anywhere onto the form attach; the window-level guard stops a missed drop from navigating away
-  // to the file (and leaving the page with its draft).
-  useEffect(() => {
-    const guard = (event: DragEvent) => {
-      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
-    };
-    addEventListener('dragover', guard);
-    addEventListener('drop', guard);
-    return () => {
-      removeEventListener('dragover', guard);
-      removeEventListener('drop', guard);
-    };
-  }, []);
-
   const notices: Notice[] = [];
   const auth = authProblem(sendWaitsOnAuth ? send : undefined);
   if (auth) notices.push({ id: 'auth', tone: 'error', body: auth });
   notices.push(...outerNotices);
   if (restored)
-    notices.push({
-      id: 'restored',
-      tone: 'info',
-      body: t('draft.restored'),
-      actions: (
-        <>
-          <button
-            type="button"
-            class="secondary"
-            onClick={() => {
-              void discard();
-              announce(t('draft.discarded'));
-            }}
-          >
-            {t('draft.discard')}
-          </button>
-          <button type="button" class="link-button" onClick={dismissRestored}>
-            {t('notice.dismiss')}
-          </button>
-        </>
-      ),
-    });
+    notices.push(
+      restoredNotice(t, {
+        onDiscard: () => void discard().then(() => announce(t('draft.discarded'))),
+        onDismiss: dismissRestored,
+      }),
+    );
   if (recipientCount > gmailRecipientLimit)
     notices.push({
       id: 'recipient-limit',
@@ -214,7 +187,7 @@ export function ComposePage(props: ComposePageProps) {
 
   return (
     <form
-      class={`compose${dragging ? ' dragging' : ''}`}
+      class={`compose${fileDrop.dragging ? ' dragging' : ''}`}
       aria-labelledby="compose-title"
       noValidate
       onSubmit={(event) => {
@@ -227,25 +200,7 @@ export function ComposePage(props: ComposePageProps) {
           send();
         }
       }}
-      onDragOver={(event) => {
-        if (!event.dataTransfer?.types.includes('Files')) return;
-        event.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
-      }}
-      onDrop={(event) => {
-        event.preventDefault();
-        setDragging(false);
-        addFiles(Array.from(event.dataTransfer?.files ?? []));
-      }}
-      onPaste={(event) => {
-        const files = Array.from(event.clipboardData?.files ?? []);
-        if (files.length === 0) return;
-        event.preventDefault();
-        addFiles(files);
-      }}
+      {...fileDrop.handlers}
     >
       <h2 id="compose-title" class="compose-title">
         {t('compose.title')}
@@ -317,7 +272,7 @@ export function ComposePage(props: ComposePageProps) {
           announce(t('compose.attachment.removed', { name: attachment.name }));
         }}
       />
-      {dragging && (
+      {fileDrop.dragging && (
         <div class="drop-overlay" aria-hidden="true">
           {t('compose.drop')}
         </div>

@@ -1,6 +1,7 @@
 /**
  * The compose page as a user meets it: by labels and roles, against the built app and the offline Google.
  */
+import { tokensAtRest } from '../../support/at-rest.ts';
 import { expect, test } from '../../support/fixtures.ts';
 import {
   bccField,
@@ -63,6 +64,24 @@ test('a Japanese mail with Cc, Bcc and two attachments arrives decoded', async (
   await expect(page.getByRole('region', { name: 'Sent from this device' })).toContainText('来週の打ち合わせについて');
   await page.getByRole('button', { name: 'Clear list' }).click();
   await expect(page.getByText('Nothing sent from this device yet.')).toBeVisible();
+  // Drafts, the sent log and the language live in storage; the access token never does.
+  expect(await tokensAtRest(page)).toEqual([]);
+});
+
+test('when the browser refuses storage, the page says so once and keeps working', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+  });
+  await openConnected(page);
+  const notice = page.getByText(/not letting the page save drafts/);
+  await expect(notice).toHaveCount(1);
+  await toField(page).fill('taro@example.jp,');
+  await subjectField(page).fill('保存できなくても送れる');
+  await page.waitForTimeout(600);
+  await expect(notice).toHaveCount(1);
+  await sendButton(page).click();
+  await expect(page.getByText('Message sent.')).toBeVisible();
+  expect(await google.outbox()).toHaveLength(1);
 });
 
 test('a pasted list becomes tokens; invalid ones stay, marked, with the reason; duplicates are pointed out', async ({
