@@ -15,7 +15,12 @@ function setup(overrides: Partial<SenderDeps> = {}) {
   const sender = createSender({
     gapi,
     fetch: server.fetch,
-    tokens: { accessToken: () => tokens.token, invalidateToken: () => void (tokens.invalidated += 1) },
+    tokens: {
+      accessToken: () => tokens.token,
+      invalidateToken: () => {
+        tokens.invalidated += 1;
+      },
+    },
     endpoints: { gmailApiRoot: apiRoot },
     random: () => 0,
     jsonCapBytes: cap,
