@@ -71,13 +71,22 @@ export function findDuplicates(recipients: RecipientsByField): Map<string, Dupli
   return duplicates;
 }
 
+/** Valid addresses across To, Cc and Bcc, each once (first spelling kept), in field order. */
+export function distinctAddresses(recipients: RecipientsByField): string[] {
+  const seen = new Map<string, string>();
+  for (const field of recipientFields) {
+    for (const token of recipients[field]) {
+      if (!token.parsed.ok) continue;
+      const key = addressKey(token.parsed.mailbox.address);
+      if (!seen.has(key)) seen.set(key, token.parsed.mailbox.address);
+    }
+  }
+  return [...seen.values()];
+}
+
 /** Distinct valid addresses across all three fields: what Gmail counts against its limit. */
 export function countRecipients(recipients: RecipientsByField): number {
-  const keys = new Set<string>();
-  for (const field of recipientFields) {
-    for (const token of recipients[field]) if (token.parsed.ok) keys.add(addressKey(token.parsed.mailbox.address));
-  }
-  return keys.size;
+  return distinctAddresses(recipients).length;
 }
 
 /** Tokens that are not valid addresses, in field order. */

@@ -10,6 +10,7 @@ import { commitAllTyping } from '../draft-actions.ts';
 import type { DraftStore } from '../draft-store.ts';
 import {
   countRecipients,
+  distinctAddresses,
   findDuplicates,
   gmailRecipientLimit,
   type RecipientParser,
@@ -127,9 +128,7 @@ export function ComposePage(props: ComposePageProps) {
     const sentTokens = toTokens(sentDraft, parse);
     onSent({
       at: Date.now(),
-      recipients: (['to', 'cc', 'bcc'] as const).flatMap((field) =>
-        sentTokens[field].flatMap((token) => (token.parsed.ok ? [token.parsed.mailbox.address] : [])),
-      ),
+      recipients: distinctAddresses(sentTokens),
       subject: sentDraft.subject,
       messageId: result.messageId,
       link: result.link,

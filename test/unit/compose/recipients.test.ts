@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRecipient } from '../../../src/compose/recipient-parser.ts';
 import {
   countRecipients,
+  distinctAddresses,
   findDuplicates,
   invalidTokens,
   nameDisguisesAddress,
@@ -40,6 +41,7 @@ describe('findDuplicates', () => {
       ['bcc:1', { firstField: 'cc', firstIndex: 1 }],
     ]);
     expect(countRecipients(recipients)).toBe(3);
+    expect(distinctAddresses(recipients)).toEqual(['a@example.com', 'B@Example.com', 'c@example.com']);
     expect(invalidTokens(recipients)).toEqual([{ field: 'bcc', index: 2 }]);
   });
   it('counts past the 100-recipient limit', () => {
