@@ -115,4 +115,7 @@ test('outbox page shows from, to, cc, bcc, subject, decoded Japanese body, attac
   expect((await download).suggestedFilename()).toBe('見積.csv');
   await message.getByText('Raw message').click();
   await expect(message.locator('pre.raw')).toContainText('Message-ID: <CA+offline');
+  // /mail/u/<address>/ is that account's mailbox only, as in Gmail.
+  await page.goto(`${control.origin}/mail/u/bob@example.com/#sent`);
+  await expect(page.getByRole('status')).toHaveText('Nothing sent yet from bob@example.com.');
 });

@@ -25,11 +25,17 @@
     dl.append(el('dt', label), el('dd', value));
   }
 
-  function render(messages) {
+  // Like Gmail, /mail/u/<address>/ shows that account's mailbox; /mail/ and /mail/u/0/ show every account.
+  const pathAccount = /^\/mail\/u\/([^/]+@[^/]+)\/?$/.exec(decodeURIComponent(location.pathname));
+  const account = pathAccount ? pathAccount[1].toLowerCase() : null;
+
+  function render(all) {
+    const messages = account ? all.filter((m) => m.account.toLowerCase() === account) : all;
     list.replaceChildren();
     const focus = /#sent\/([0-9a-f]+)/.exec(location.hash);
+    const who = account ? ` from ${account}` : '';
     status.textContent =
-      messages.length === 0 ? 'Nothing sent yet.' : `${messages.length} sent message(s), newest first.`;
+      messages.length === 0 ? `Nothing sent yet${who}.` : `${messages.length} sent message(s)${who}, newest first.`;
     for (const message of [...messages].reverse()) {
       const item = el('article', null, 'message');
       item.id = `sent-${message.id}`;
