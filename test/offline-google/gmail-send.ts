@@ -167,6 +167,11 @@ export async function acceptMessage(
     via,
     acceptedAt: now.toISOString(),
     rawBase64: stored.toString('base64'),
+    deliveries: [
+      ...recipients.to.map((box) => ({ address: box.address, field: 'to' as const, bccSeen: null })),
+      ...recipients.cc.map((box) => ({ address: box.address, field: 'cc' as const, bccSeen: null })),
+      ...recipients.bcc.map((box) => ({ address: box.address, field: 'bcc' as const, bccSeen: box.address })),
+    ],
     originalRawBase64: raw.toString('base64'),
     parsed: await parsedView(stored),
   };

@@ -66,6 +66,11 @@ export interface SentMessage {
   acceptedAt: string;
   /** The stored SENT copy, after Gmail's rewrites (From, Message-ID, Date), base64. */
   rawBase64: string;
+  /**
+   * What each recipient's delivered copy shows of Bcc (RFC 5322 §3.6.3; Gmail Help: "Each Bcc recipient only sees
+   * their own address"): To/Cc recipients see no Bcc header, a Bcc recipient sees only their own address.
+   */
+  deliveries: { address: string; field: 'to' | 'cc' | 'bcc'; bccSeen: string | null }[];
   /** The bytes exactly as the client sent them, base64. */
   originalRawBase64: string;
   parsed: {

@@ -184,6 +184,11 @@ describe('§6.5 rewrites on the SENT copy: From, Message-ID, Date; Bcc kept in t
     const [sent] = await google.control.outbox();
     expect(sent!.parsed.from).toEqual({ name: 'Alice Example', address: 'alice@example.com' });
     expect(sent!.parsed.bcc).toEqual([{ name: '', address: 'b@example.net' }]);
+    // Delivered copies: To/Cc see no Bcc, each Bcc recipient sees only itself.
+    expect(sent!.deliveries).toEqual([
+      { address: 'carol@example.org', field: 'to', bccSeen: null },
+      { address: 'b@example.net', field: 'bcc', bccSeen: 'b@example.net' },
+    ]);
   });
 
   it('keeps a From naming a configured send-as alias', async () => {
