@@ -1,0 +1,485 @@
+/**
+ * The fault matrix (issue 9): one row per way Google, the network or the browser can fail a send, driven through
+ * the built app as a user would, against the offline Google. Each row asserts what the user sees, that the draft
+ * survives (in the form, and after a reload where the send did not happen), and how many messages arrived: exactly
+ * one where the policy retries, none or one where the app says "not sure", never two. After each row no token is
+ * left in any storage (helpers.finishRow), and the table is printed at the end of the run (matrix-reporter.ts).
+ *
+ * Long waits are skipped, not slept: rows with backoff install Playwright's clock and move it once the page shows
+ * its countdown; rows with a Retry-After use one or two real seconds.
+ */
+import type { Page, Route } from '@playwright/test';
+import * as googleErrors from '../../offline-google/errors.ts';
+import { expect, test } from '../../support/fixtures.ts';
+import { accountRegion, alice, file, google, openConnected } from '../compose/helpers.ts';
+import {
+  answerWithGoogleError,
+  arrived,
+  connectButton,
+  expectDraftAfterReload,
+  expectDraftInForm,
+  expectSent,
+  type FaultRow,
+  faultRow,
+  finishRow,
+  forwardSendsOnce,
+  sendButton,
+  sendRequests,
+  sendUrl,
+  uploadUrl,
+  writeDraft,
+} from './helpers.ts';
+
+const gmailSend = 'https://www.googleapis.com/auth/gmail.send';
+let row: FaultRow | null = null;
+
+test.afterEach(async ({ page }) => {
+  if (row) await finishRow(page, row);
+  row = null;
+});
+
+/** Fake-clock rows: moves time on until `done` holds, one backoff at a time (each wait is at most 17 s). */
+async function skipWaitsUntil(page: Page, done: () => Promise<boolean>, limit = 12) {
+  for (let step = 0; step < limit; step++) {
+    if (await done()) return;
+    await expect(page.getByText(/Trying again in \d+ s/)).toBeVisible();
+    await page.clock.fastForward(17_000);
+  }
+  expect(await done()).toBe(true);
+}
+
+test('token expired before Send: renewed silently inside the click, sent once', async ({ page }) => {
+  row = faultRow('token expired before Send', 'a brief Google window, then “Message sent.”', '1');
+  await page.clock.install();
+  await openConnected(page);
+  await writeDraft(page, row.subject);
+  // Both clocks pass the token's 3599 s; a consent screen would now wait for a click and fail the row.
+  await google.advanceClock(3700);
+  await page.clock.fastForward('01:02:00');
+  await google.setConsentScript({ action: 'manual' });
+  const popup = page.waitForEvent('popup');
+  await sendButton(page).click();
+  expect(new URL((await popup).url()).searchParams.get('prompt')).toBe('');
+  await expectSent(page);
+  row.draftKept = (await arrived(row.subject)) === 1;
+  expect(await arrived(row.subject)).toBe(1);
+});
+
+test('401 mid-send: "Reconnect and send" delivers it once', async ({ page }) => {
+  row = faultRow('401 mid-send', '“Google asked to confirm your account again…” + Reconnect and send', '1');
+  await openConnected(page);
+  await writeDraft(page, row.subject);
+  await google.injectFaults([{ kind: 'unauthorized', route: 'send' }]);
+  await sendButton(page).click();
+  await expect(page.getByText(/Google asked to confirm your account again/)).toBeVisible();
+  await expectDraftInForm(page, row.subject);
+  row.draftKept = true;
+  expect(await arrived(row.subject)).toBe(0);
+  const popup = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Reconnect and send' }).click();
+  await popup;
+  await expectSent(page);
+  expect(await arrived(row.subject)).toBe(1);
+});
+
+test('popup blocked: named with the fix, and "Try again" sends once', async ({ page }) => {
+  row = faultRow('popup blocked', '“The browser blocked Google’s sign-in window” + how to allow + Try again', '1');
+  await google.reset();
+  await google.setConsentScript({ action: 'approve', account: alice });
+  // A pop-up blocker makes window.open return null, which is all GIS can see of it.
+  await page.addInitScript(() => {
+    const real = window.open.bind(window);
+    const w = window as unknown as { __blockPopups: boolean };
+    w.__blockPopups = true;
+    window.open = (...args) => (w.__blockPopups ? null : real(...args));
+  });
+  await page.goto('/');
+  await expect(connectButton(page)).toBeEnabled({ timeout: 20_000 });
+  await writeDraft(page, row.subject);
+  await sendButton(page).click();
+  await expect(page.getByText('The browser blocked Google’s sign-in window')).toBeVisible();
+  await expectDraftInForm(page, row.subject);
+  row.draftKept = true;
+  await page.evaluate(() => {
+    (window as unknown as { __blockPopups: boolean }).__blockPopups = false;
+  });
+  const popup = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await popup;
+  await expectSent(page);
+  expect(await arrived(row.subject)).toBe(1);
+});
+
+test('popup closed: back to the form quietly, nothing sent, draft kept across a reload', async ({ page }) => {
+  row = faultRow('popup closed', 'no error; Connect offered again', '0');
+  await google.reset();
+  await google.setConsentScript({ action: 'close' });
+  await page.goto('/');
+  await expect(connectButton(page)).toBeEnabled({ timeout: 20_000 });
+  await writeDraft(page, row.subject);
+  const popup = page.waitForEvent('popup');
+  await sendButton(page).click();
+  await popup;
+  await expect(connectButton(page)).toBeVisible();
+  await expect(page.getByText(/Google sign-in failed|did not give permission/)).toHaveCount(0);
+  await expectDraftInForm(page, row.subject);
+  await expectDraftAfterReload(page, row.subject);
+  row.draftKept = true;
+  expect(await sendRequests()).toBe(0);
+});
+
+test('consent denied: explained, and "Ask Google again" sends once', async ({ page }) => {
+  row = faultRow('consent denied', '“Google did not give permission” + why + Ask Google again', '1');
+  await google.reset();
+  await google.setConsentScript({ action: 'deny' });
+  await page.goto('/');
+  await expect(connectButton(page)).toBeEnabled({ timeout: 20_000 });
+  await writeDraft(page, row.subject);
+  await sendButton(page).click();
+  await expect(page.getByRole('heading', { name: 'Google did not give permission' })).toBeVisible();
+  await expectDraftInForm(page, row.subject);
+  row.draftKept = true;
+  await google.setConsentScript({ action: 'approve', account: alice });
+  const popup = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Ask Google again' }).click();
+  await popup;
+  await expectSent(page);
+  expect(await arrived(row.subject)).toBe(1);
+});
+
+test('partial grant: the unticked box is named, and "Ask again" sends once', async ({ page }) => {
+  row = faultRow('partial grant', '“The permission to send mail was left unticked” + Ask again', '1');
+  await google.reset();
+  await google.setConsentScript({ action: 'approve', account: alice, scopes: [] });
+  await page.goto('/');
+  await expect(connectButton(page)).toBeEnabled({ timeout: 20_000 });
+  await writeDraft(page, row.subject);
+  await sendButton(page).click();
+  await expect(page.getByText('The permission to send mail was left unticked')).toBeVisible();
+  await expectDraftInForm(page, row.subject);
+  row.draftKept = true;
+  await google.setConsentScript({ action: 'approve', account: alice, scopes: [gmailSend] });
+  const popup = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Ask again' }).click();
+  await popup;
+  await expectSent(page);
+  expect(await arrived(row.subject)).toBe(1);
+});
+
+test('403 insufficient scope: says which permission is missing, nothing sent', async ({ page }) => {
+  row = faultRow(
+    '403 insufficient scope',
+    '“This page was not given permission to send mail. Reconnect and tick…”',
+    '0',
+  );
+  await openConnected(page);
+  await writeDraft(page, row.subject);
+  await answerWithGoogleError(page, sendUrl, googleErrors.insufficientScopes([gmailSend], 'gmail.users.messages.send'));
+  await sendButton(page).click();
+  await expect(page.getByText(/This page was not given permission to send mail/)).toBeVisible();
+  await expectDraftInForm(page, row.subject);
+  await expectDraftAfterReload(page, row.subject);
+  row.draftKept = true;
+});
+
+test('429 with a retry time: a countdown, then sent once by itself', async ({ page }) => {
+  row = faultRow(
+    '429 with Retry-After: 2',
+    '“Gmail asked us to wait. Trying again in 2 s.”, then “Message sent.”',
+    '1',
+  );
+  await openConnected(page);
+  await writeDraft(page, row.subject);
+  await google.injectFaults([{ kind: 'tooManyRequests', retryAfterHeaderSeconds: 2, route: 'send' }]);
+  await sendButton(page).click();
+  await expect(page.getByText(/Trying again in [12] s/)).toBeVisible();
+  await expectDraftInForm(page, row.subject);
+  row.draftKept = true;
+  await expectSent(page);
+  expect(await arrived(row.subject)).toBe(1);
+  expect(await sendRequests()).toBe(2);
+});
+
+test('429 "sending limit, retry after" 15 min: no retry, says when, draft kept', async ({ page }) => {
+  row = faultRow(
+    '429 Gmail sending limit (retry in 15 min)',
+    '“…reached Gmail’s sending limit… send again after <time>”',
+    '0',
+  );
+  await openConnected(page);
+  await writeDraft(page, row.subject);
+  await google.injectFaults([{ kind: 'tooManyRequests', retryAfterIso: 'auto', route: 'send' }]);
+  await sendButton(page).click();
+  await expect(page.getByText(/reached Gmail’s sending limit.*You can send again after/)).toBeVisible();
+  expect(await sendRequests()).toBe(1);
+  await expectDraftAfterReload(page, row.subject);
+  row.draftKept = true;
+});
+
+test('429 without a retry time: backs off by itself, sent once', async ({ page }) => {
+  row = faultRow('429 without retry time', 'countdown (1–2 s backoff), then “Message sent.”', '1');
+  await openConnected(page);
+  await writeDraft(page, row.subject);
+  await google.injectFaults([{ kind: 'tooManyRequests', route: 'send' }]);
+  await sendButton(page).click();
+  await expect(page.getByText(/Trying again in \d s/)).toBeVisible();
+  row.draftKept = true;
+  await expectSent(page);
+  expect(await arrived(row.subject)).toBe(1);
+});
+
+test('403 rate limit: backs off by itself, sent once', async ({ page }) => {
+  row = faultRow('403 rateLimitExceeded', 'countdown (1–2 s backoff), then “Message sent.”', '1');
+  await openConnected(page);
+  await writeDraft(page, row.subject);
+  await google.injectFaults([{ kind: 'forbidden', reason: 'rateLimitExceeded', route: 'send' }]);
+  await sendButton(page).click();
+  await expect(page.getByText(/Trying again in \d s/)).toBeVisible();
+  row.draftKept = true;
+  await expectSent(page);
+  expect(await arrived(row.subject)).toBe(1);
+});
+
+test('daily limit reached: says which limit, no retry, draft kept across a reload', async ({ page }) => {
+  row = faultRow('403 dailyLimitExceeded', '“…used its daily Gmail API quota…” + code daily-limit', '0');
+  await openConnected(page);
+  await writeDraft(page, row.subject);
+  await google.injectFaults([{ kind: 'forbidden', reason: 'dailyLimitExceeded', route: 'send', times: 5 }]);
+  await sendButton(page).click();
+  await expect(page.getByText(/daily Gmail API quota/)).toBeVisible();
+  expect(await sendRequests()).toBe(1);
+  await expectDraftInForm(page, row.subject);
+  await expectDraftAfterReload(page, row.subject);
+  row.draftKept = true;
+});
+
+test('500 then success: one quiet retry, sent once', async ({ page }) => {
+  row = faultRow('500 then success', 'countdown (1–2 s), then “Message sent.”', '1');
+  await openConnected(page);
+  await writeDraft(page, row.subject);
+  await google.injectFaults([{ kind: 'serverError', status: 500, route: 'send' }]);
+  await sendButton(page).click();
+  await expectSent(page);
+  row.draftKept = true;
+  expect(await arrived(row.subject)).toBe(1);
+  expect(await sendRequests()).toBe(2);
+});
+
+test('503 five times: five backoffs (clock skipped), the sixth try is sent once', async ({ page }) => {
+  row = faultRow('503 five times', 'five countdowns (1, 2, 4, 8, 16 s), then “Message sent.”', '1');
+  await page.clock.install();
+  await openConnected(page);
+  await writeDraft(page, row.subject);
+  await google.injectFaults([{ kind: 'serverError', status: 503, route: 'send', times: 5 }]);
+  await sendButton(page).click();
+  await skipWaitsUntil(page, async () => (await page.getByText('Message sent.').count()) > 0);
+  row.draftKept = true;
+  expect(await arrived(row.subject)).toBe(1);
+  expect(await sendRequests()).toBe(6);
+});
+
+test('503 every time: gives up after six tries, nothing sent, draft kept', async ({ page }) => {
+  row = faultRow('503 on every try', '“Gmail kept failing after 6 tries. Nothing was sent.” + Try again', '0');
+  await page.clock.install();
+  await openConnected(page);
+  await writeDraft(page, row.subject);
+  await google.injectFaults([{ kind: 'serverError', status: 503, route: 'send', times: 20 }]);
+  await sendButton(page).click();
+  const gaveUp = page.getByText('Gmail kept failing after 6 tries. Nothing was sent. Try again in a few minutes.');
+  await skipWaitsUntil(page, async () => (await gaveUp.count()) > 0);
+  expect(await sendRequests()).toBe(6);
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expectDraftInForm(page, row.subject);
+  row.draftKept = true;
+  await google.clearFaults();
+});
+
+test('connection dropped before the request left: "not sure", nothing arrived, never resent', async ({ page }) => {
+  row = faultRow(
+    'connection dropped before the request left',
+    '“Not sure this was sent — check your Sent folder…”',
+    '0',
+  );
+  await openConnected(page);
+  await writeDraft(page, row.subject);
+  await forwardSendsOnce(page);
+  await google.injectFaults([{ kind: 'dropBeforeBody', route: 'send' }]);
+  await sendButton(page).click();
+  await expect(page.getByText(/Not sure this was sent/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Open Sent folder' })).toBeVisible();
+  await expectDraftInForm(page, row.subject);
+  row.draftKept = true;
+  expect(await sendRequests()).toBe(1);
+  expect(await arrived(row.subject)).toBe(0);
+});
+
+test('connection dropped after the request was received: "not sure", arrived once, never resent', async ({ page }) => {
+  row = faultRow(
+    'connection dropped after Gmail received it',
+    '“Not sure this was sent…” + Open Sent folder + Send again',
+    '0 or 1',
+  );
+  await openConnected(page);
+  await writeDraft(page, row.subject);
+  await forwardSendsOnce(page);
+  await google.injectFaults([{ kind: 'dropAfterAccept', route: 'send' }]);
+  await sendButton(page).click();
+  await expect(page.getByText(/Not sure this was sent/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Open Sent folder' })).toHaveAttribute('href', /#sent$/);
+  await expectDraftInForm(page, row.subject);
+  row.draftKept = true;
+  // The outcome is final: no timer is left that could send it again behind the user's back.
+  await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+  expect(await sendRequests()).toBe(1);
+  expect(await arrived(row.subject)).toBe(1);
+});
+
+function payload(size: number): Buffer {
+  const bytes = Buffer.alloc(size);
+  for (let i = 0; i < size; i++) bytes[i] = (i * 131 + 7) & 0xff;
+  return bytes;
+}
+
+/** A draft over the JSON cap (4.5 MB), so it goes through the resumable upload in 1 MiB chunks. */
+async function writeLargeDraft(page: Page, subject: string) {
+  await writeDraft(page, subject);
+  const data = payload(6_000_000);
+  await page.getByLabel('Attach files').setInputFiles(file('data.bin', data, 'application/octet-stream'));
+  await expect(page.getByText('data.bin')).toBeVisible();
+  return data;
+}
+
+async function expectAttachmentArrived(subject: string, data: Buffer) {
+  const sent = (await google.outbox()).find((message) => message.parsed.subject === subject);
+  expect(sent?.via).toBe('resumable');
+  expect(sent?.parsed.attachments[0]?.size).toBe(data.length);
+}
+
+test('upload dropped at 40 % and resumed: asks where it stopped, sent once', async ({ page }) => {
+  row = faultRow(
+    'upload dropped at 40 % and resumed',
+    'progress, a short wait, progress resumes, “Message sent.”',
+    '1',
+  );
+  await openConnected(page);
+  const data = await writeLargeDraft(page, row.subject);
+  // Cut the first chunk that starts past 40 % of the message, halfway through its body.
+  let injected = false;
+  await page.route(uploadUrl, async (route: Route) => {
+    const range = (await route.request().headerValue('content-range')) ?? '';
+    const match = /bytes (\d+)-\d+\/(\d+)/.exec(range);
+    if (!injected && match && Number(match[1]) >= 0.4 * Number(match[2])) {
+      injected = true;
+      await google.injectFaults([{ kind: 'uploadDrop', afterPercent: 50, route: 'upload' }]);
+    }
+    await route.continue();
+  });
+  await sendButton(page).click();
+  await expectSent(page, 45_000);
+  expect(injected).toBe(true);
+  row.draftKept = true;
+  const log = (await google.requests()).filter((entry) => entry.route === 'upload');
+  expect(log.some((entry) => entry.status === 'dropped')).toBe(true);
+  expect(log.filter((entry) => entry.method === 'POST')).toHaveLength(1); // one session: resumed, not restarted
+  await expectAttachmentArrived(row.subject, data);
+});
+
+test('upload session gone (410): a new session, sent once', async ({ page }) => {
+  row = faultRow('upload session gone (410)', '“Message sent.” (a fresh upload session, transparently)', '1');
+  await openConnected(page);
+  const data = await writeLargeDraft(page, row.subject);
+  await google.injectFaults([{ kind: 'sessionGone', route: 'upload' }]);
+  await sendButton(page).click();
+  await expectSent(page, 45_000);
+  row.draftKept = true;
+  const log = (await google.requests()).filter((entry) => entry.route === 'upload');
+  expect(log.some((entry) => entry.status === 410 || entry.status === 404)).toBe(true);
+  await expectAttachmentArrived(row.subject, data);
+});
+
+test('page reloaded in the middle of a send: the draft comes back, at most one arrived', async ({ page }) => {
+  row = faultRow('page reloaded mid-send', '“Your unsent draft was restored.” with everything written', '0 or 1');
+  await openConnected(page);
+  await writeDraft(page, row.subject);
+  await google.injectFaults([{ kind: 'delay', ms: 3_000, route: 'send' }]);
+  await sendButton(page).click();
+  await expect(page.getByText('Sending…')).toBeVisible();
+  await expectDraftAfterReload(page, row.subject);
+  row.draftKept = true;
+  // Let the held request finish at the double before counting.
+  await expect.poll(async () => (await google.requests()).filter((entry) => entry.route === 'send').length).toBe(1);
+  expect(await arrived(row.subject)).toBeLessThanOrEqual(1);
+});
+
+test('browser offline when Send is pressed: nothing sent, and it goes once back online', async ({ page, context }) => {
+  row = faultRow(
+    'browser offline at the first Send',
+    '“Gmail could not be reached. Nothing was sent…” + Try again',
+    '1',
+  );
+  await openConnected(page);
+  await writeDraft(page, row.subject);
+  await context.setOffline(true);
+  await sendButton(page).click();
+  await expect(page.getByText(/Gmail could not be reached\. Nothing was sent/)).toBeVisible();
+  await expectDraftInForm(page, row.subject);
+  row.draftKept = true;
+  expect(await arrived(row.subject)).toBe(0);
+  await context.setOffline(false);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expectSent(page);
+  expect(await arrived(row.subject)).toBe(1);
+});
+
+test('browser offline at Send after an earlier send: nothing sent, and it goes once back online', async ({
+  page,
+  context,
+}) => {
+  row = faultRow('browser offline at a later Send', '“Gmail could not be reached. Nothing was sent…” + Try again', '1');
+  await openConnected(page);
+  // A first message loads everything a send needs, so this row isolates the request itself.
+  await writeDraft(page, 'Fault: warm-up before offline');
+  await sendButton(page).click();
+  await expectSent(page);
+  await page.getByRole('button', { name: 'Write another' }).click();
+  await writeDraft(page, row.subject);
+  await context.setOffline(true);
+  await sendButton(page).click();
+  await expect(page.getByText(/Gmail could not be reached\. Nothing was sent/)).toBeVisible();
+  await expectDraftInForm(page, row.subject);
+  row.draftKept = true;
+  expect(await arrived(row.subject)).toBe(0);
+  await context.setOffline(false);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expectSent(page);
+  expect(await arrived(row.subject)).toBe(1);
+});
+
+test('a Google script that never loads: named after the timeout, the draft is kept, retry connects and sends', async ({
+  page,
+}) => {
+  row = faultRow('Google sign-in script never loads', '“Part of Google’s code did not load” + Retry loading…', '1');
+  await google.reset();
+  await google.setConsentScript({ action: 'approve', account: alice });
+  await page.clock.install();
+  const held: Route[] = [];
+  await page.route('**/gsi/client*', (route) => {
+    held.push(route); // never answered: the request just hangs, like a captive portal
+  });
+  await page.goto('/');
+  await writeDraft(page, row.subject);
+  await page.clock.fastForward(21_000);
+  await expect(page.getByText('Part of Google’s code did not load')).toBeVisible();
+  await expectDraftInForm(page, row.subject);
+  row.draftKept = true;
+  await page.unroute('**/gsi/client*');
+  for (const route of held) await route.abort().catch(() => undefined);
+  await page.getByRole('button', { name: /Retry loading Google sign-in/ }).click();
+  await expect(connectButton(page)).toBeEnabled({ timeout: 20_000 });
+  const popup = page.waitForEvent('popup');
+  await sendButton(page).click();
+  await popup;
+  await expectSent(page);
+  await expect(accountRegion(page)).toContainText(alice);
+  expect(await arrived(row.subject)).toBe(1);
+});
