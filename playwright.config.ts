@@ -1,13 +1,40 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, findChromium } from './test/support/chromium.ts';
+import { appOrigin, firstAppPort, firstGooglePort, googleOrigin, laneCount } from './test/support/lanes.ts';
 
-const appPort = 4173;
+/**
+ * One lane per worker: the built app exactly as it is deployed (served by `vite preview` with the production
+ * headers) and its own offline Google. Lane 0 serves dist-offline/ (built by `npm run test:e2e`); the other lanes
+ * build the same app pointed at their own double.
+ */
+function laneServers(lane: number) {
+  const appPort = firstAppPort + lane;
+  const googlePort = firstGooglePort + lane;
+  const outDir = lane === 0 ? 'dist-offline' : `dist-offline-lane${lane}`;
+  const env = `VITE_OFFLINE_GOOGLE_ORIGIN=${googleOrigin(lane)}`;
+  const build = lane === 0 ? '' : `${env} npx vite build --mode offline --outDir ${outDir} --logLevel warn && `;
+  return [
+    {
+      command: `${build}${env} npx vite preview --mode offline --outDir ${outDir} --port ${appPort} --strictPort`,
+      url: `${appOrigin(lane)}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+    {
+      // The offline Google (test/offline-google): GIS, gapi, Gmail API, consent popup, outbox and /__control.
+      command: `npx tsx test/offline-google/cli.ts --port ${googlePort}`,
+      url: `${googleOrigin(lane)}/__control/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ];
+}
 
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/e2e',
   fullyParallel: false,
-  workers: process.env.CI ? 2 : undefined,
+  workers: laneCount,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   timeout: 60_000,
@@ -18,26 +45,11 @@ export default defineConfig({
     ['./test/support/matrix-reporter.ts'],
   ],
   use: {
-    baseURL: `http://localhost:${appPort}/`,
+    baseURL: `${appOrigin(0)}/`,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: { executablePath: findChromium(), args: chromiumArgs },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: [
-    {
-      // The built app exactly as it is deployed, served by `vite preview` with the production headers.
-      command: `npx vite preview --mode offline --port ${appPort} --strictPort`,
-      url: `http://localhost:${appPort}/`,
-      reuseExistingServer: !process.env.CI,
-      timeout: 60_000,
-    },
-    {
-      // The offline Google (test/offline-google): GIS, gapi, Gmail API, consent popup, outbox and /__control.
-      command: 'npx tsx test/offline-google/cli.ts --port 8790',
-      url: 'http://127.0.0.1:8790/__control/health',
-      reuseExistingServer: !process.env.CI,
-      timeout: 60_000,
-    },
-  ],
+  webServer: Array.from({ length: laneCount }, (_, lane) => laneServers(lane)).flat(),
 });

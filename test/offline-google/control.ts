@@ -1,4 +1,5 @@
 /** Typed Node client for the offline Google's `/__control/*` routes. */
+import { googleOrigin } from '../support/lanes.ts';
 import type {
   ConsentScript,
   FaultSpec,
@@ -14,7 +15,8 @@ export type { ConsentScript, FaultSpec, IssuedTokenView, RequestLogEntry, ResetO
 export class OfflineGoogleControl {
   readonly origin: string;
 
-  constructor(origin = 'http://127.0.0.1:8790') {
+  /** Defaults to the offline Google of this Playwright worker's lane (test/support/lanes.ts). */
+  constructor(origin = googleOrigin()) {
     this.origin = origin.replace(/\/+$/, '');
   }
 

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as errors from './errors.ts';
 import { acceptMessage, decodeRaw } from './gmail-send.ts';
-import { bearerToken, readBody, readBodyUntilDrop, sendError, sendJson, sleep } from './http.ts';
+import { bearerToken, readBody, readBodyUntilDrop, sendError, sendJson, severMidResponse, sleep } from './http.ts';
 import { type OfflineGoogleState, UPLOAD_MAX_SIZE, UPLOAD_SESSION_LIFETIME_MS, type UploadSession } from './state.ts';
 import type { FaultRoute, FaultSpec, SentMessage, TestAccount } from './types.ts';
 
@@ -67,7 +67,7 @@ function faultError(state: OfflineGoogleState, fault: FaultSpec): errors.GoogleE
 function reply(res: ServerResponse, message: SentMessage, dropAfterAccept: boolean): Outcome {
   if (dropAfterAccept) {
     // Gmail accepted and recorded the message; the answer is lost on the way back.
-    res.socket?.destroy();
+    severMidResponse(res.socket);
     return { status: 'dropped' };
   }
   sendJson(res, 200, { id: message.id, threadId: message.threadId, labelIds: message.labelIds });
@@ -98,7 +98,8 @@ export async function handleSend(
     return true;
   });
   if (fault?.kind === 'dropBeforeBody') {
-    req.socket.destroy();
+    // Nothing of the request is kept; the page only sees the connection die.
+    severMidResponse(req.socket);
     return { status: 'dropped' };
   }
   if (fault?.kind === 'delay') await sleep(fault.ms);

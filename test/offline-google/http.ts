@@ -1,5 +1,6 @@
 /** Small HTTP helpers: Google-style CORS, bounded body reading, JSON and error answers. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { GoogleError } from './errors.ts';
 
 /**
@@ -115,6 +116,20 @@ export function readBodyUntilDrop(req: IncomingMessage, dropAfterBytes: number):
       if (!done) resolve(Buffer.concat(chunks));
     });
   });
+}
+
+/**
+ * Loses the connection while the answer is on its way. A socket closed before any response byte makes Chromium
+ * silently resend the request on a fresh connection (it retries when a reused keep-alive socket dies without a
+ * response: net::ERR_EMPTY_RESPONSE handling), so a plain destroy() would deliver a POST twice and hide the very
+ * "no answer" case we inject. Starting the response headers, then cutting them short, is what a dropped mobile
+ * link or a sleeping tab looks like to the page: a network error (ERR_RESPONSE_HEADERS_TRUNCATED) with no retry,
+ * and no status the client could mistake for an answer.
+ */
+export function severMidResponse(socket: Socket | null | undefined): void {
+  if (!socket || socket.destroyed) return;
+  const partial = 'HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=UTF-8\r\n';
+  socket.write(partial, () => socket.destroy());
 }
 
 export function bearerToken(req: IncomingMessage, url: URL): string | null {

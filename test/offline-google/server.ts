@@ -9,7 +9,16 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { handleControl, handleMailApi, outboxPageHtml } from './control-routes.ts';
 import { handleSend, sendPath } from './gmail-routes.ts';
-import { answerPreflight, applyCors, bearerToken, escapeHtml, sendJson, sendText, sleep } from './http.ts';
+import {
+  answerPreflight,
+  applyCors,
+  bearerToken,
+  escapeHtml,
+  sendJson,
+  sendText,
+  severMidResponse,
+  sleep,
+} from './http.ts';
 import {
   discoveryScopeDescriptions,
   handleDecision,
@@ -120,7 +129,7 @@ async function route(
       (spec) => !['uploadDrop', 'sessionGone', 'dropAfterAccept'].includes(spec.kind),
     );
     if (fault?.kind === 'dropBeforeBody') {
-      req.socket.destroy();
+      severMidResponse(req.socket);
       return 'dropped';
     }
     if (fault?.kind === 'delay') await sleep(fault.ms);

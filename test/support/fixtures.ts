@@ -5,6 +5,7 @@
  * - no access token printed to the console (issue "Reliability and security").
  */
 import { test as base, expect, type Page } from '@playwright/test';
+import { appOrigin } from './lanes.ts';
 
 interface Violation {
   directive: string;
@@ -33,6 +34,10 @@ async function collectViolations(page: Page): Promise<Violation[]> {
 }
 
 export const test = base.extend<{ securityWatch: undefined }>({
+  // Each worker drives the app of its own lane (test/support/lanes.ts).
+  baseURL: async ({}, use, testInfo) => {
+    await use(`${appOrigin(testInfo.parallelIndex)}/`);
+  },
   securityWatch: [
     async ({ page, context }, use) => {
       await context.addInitScript(() => {

@@ -89,7 +89,7 @@ test('a popup opened without a user gesture is blocked, named, and retried from 
   // Stay idle meanwhile: Playwright's own polling of the page could count as a gesture and refresh the activation.
   await page.waitForTimeout(7000);
   await expect(page.getByText('The browser blocked Google’s sign-in window')).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByText(/Allow pop-ups for http:\/\/localhost:4173/).first()).toBeVisible();
+  await expect(page.getByText(/Allow pop-ups for http:\/\/localhost:\d+/).first()).toBeVisible();
   const popup = page.waitForEvent('popup');
   await page.getByRole('button', { name: 'Try again' }).click();
   await chooseAndConsent(await popup, 'alice@example.com');

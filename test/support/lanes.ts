@@ -1,0 +1,24 @@
+/**
+ * Browser tests run in parallel "lanes": each Playwright worker gets its own built app and its own offline
+ * Google, because the double keeps global state (outbox, clock, faults) that one test must not reset under
+ * another. Lane N serves the app on 4173+N and the double on 8790+N; the app of lane N is built with
+ * VITE_OFFLINE_GOOGLE_ORIGIN pointing at its own double (playwright.config.ts).
+ */
+export const firstAppPort = 4173;
+export const firstGooglePort = 8790;
+
+/** How many lanes (= Playwright workers). Two fit this 2-core machine; E2E_LANES overrides. */
+export const laneCount = Math.max(1, Number(process.env.E2E_LANES ?? 2));
+
+/** This worker's lane: Playwright sets TEST_PARALLEL_INDEX in each worker process. */
+export function currentLane(): number {
+  return Number(process.env.TEST_PARALLEL_INDEX ?? 0) % laneCount;
+}
+
+export function appOrigin(lane = currentLane()): string {
+  return `http://localhost:${firstAppPort + lane}`;
+}
+
+export function googleOrigin(lane = currentLane()): string {
+  return `http://127.0.0.1:${firstGooglePort + lane}`;
+}
