@@ -5,7 +5,7 @@
  * message, or refuse with a typed error (builder) / a clear translated message (form). Never crash, never lose it.
  *
  * The form cannot always receive the exact input: `<input type=text>` drops CR and LF from its value (HTML "value
- * sanitization algorithm"), so `typedIntoForm` says what the page really holds after the user typed or pasted it.
+ * sanitization"; Chromium inserts a space for each), so `typedIntoInput` says what the page holds after the paste.
  */
 import type { MailErrorCode } from '../../src/mail/errors.ts';
 
@@ -122,7 +122,7 @@ export const hostileCorpus: HostileCase[] = [
     subject: `Invoice${injection}`,
     body: 'x',
     builder: { error: 'mail.header-injection' },
-    // The text input drops the line break: the subject arrives as one line, and no Bcc header is added.
+    // The text input turns the line break into a space: one line arrives, and no Bcc header is added.
     form: { sent: true },
   },
   {
@@ -554,9 +554,9 @@ export function mailboxText(mailbox: HostileMailbox): string {
   return `"${mailbox.name.replace(/["\\]/g, '\\$&')}" <${mailbox.address}>`;
 }
 
-/** What a single-line text input holds after `value` was typed or pasted into it (CR and LF are dropped). */
+/** What a single-line text input holds after `value` was pasted or inserted: Chromium turns each line break into a space. */
 export function typedIntoInput(value: string): string {
-  return value.replace(/[\r\n]/g, '');
+  return value.replace(/\r\n|[\r\n]/g, ' ');
 }
 
 /** What a textarea holds: every CRLF and lone CR becomes LF (HTML "normalize newlines"). */

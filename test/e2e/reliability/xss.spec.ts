@@ -79,6 +79,8 @@ test('payloads in every field and a file name are sent as text and never run', a
 test('an invalid recipient made of markup is shown as text and blocks Send', async ({ page }) => {
   const events = watchForScript(page);
   await openConnected(page);
+  await toField(page).fill('bob@example.com');
+  await toField(page).press('Enter');
   await toField(page).fill(script);
   await toField(page).press('Enter');
   await subjectField(page).fill('markup recipient');
