@@ -19,5 +19,12 @@ export function createAppSession(config: AppConfig): TokenSession | null {
       await initGmailClient(gapi as unknown as GapiLike, { gmailApiRoot: google.gmailApiRoot });
     },
     hintStore: webStorageHintStore(),
+    // GIS hands new tokens to gapi itself, but nothing takes a revoked one back: clear gapi's copy on sign-out so
+    // no stale token lingers in the page's memory (quickstart pattern: `gapi.client.setToken('')` after revoke).
+    onTokenChange: (token) => {
+      const client = (globalThis as { gapi?: { client?: { setToken?(value: { access_token: string } | null): void } } })
+        .gapi?.client;
+      client?.setToken?.(token ? { access_token: token } : null);
+    },
   });
 }

@@ -3,9 +3,11 @@
  * `gapi.client.gmail.users.messages.send`; larger ones through the resumable upload. Every failure goes through
  * the pure policy (policy.ts), which decides between waiting, renewing the token, asking the user, or stopping.
  */
+
+import { encodeBase64Url } from '../mail/base64.ts';
 import type { GapiLike, GapiResponse } from './gapi-client.ts';
 import { decideAfterFailure, type HeaderField, type SendFailure, type StopCode, type WaitReason } from './policy.ts';
-import { base64UrlEncode, jsonRequestLength, largestJsonMessage } from './raw-encoding.ts';
+import { jsonRequestLength, largestJsonMessage } from './raw-encoding.ts';
 import {
   maxUploadBytes,
   type RequestBytes,
@@ -120,7 +122,8 @@ export function createSender(deps: SenderDeps): Sender {
     const client = deps.gapi.client;
     // Nothing has left the page: init never finished (initGmailClient rejected or was not awaited).
     if (!client?.gmail) return { kind: 'not-ready' };
-    const resource = threadId ? { raw: base64UrlEncode(bytes), threadId } : { raw: base64UrlEncode(bytes) };
+    const raw = encodeBase64Url(bytes);
+    const resource = threadId ? { raw, threadId } : { raw };
     client.setToken({ access_token: token });
     deps.onRequestBytes?.({ kind: 'json', bytes: jsonRequestLength(bytes.length, threadId) });
     try {

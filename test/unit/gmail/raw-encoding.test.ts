@@ -1,13 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  base64UrlEncode,
-  base64UrlLength,
-  jsonRequestLength,
-  largestJsonMessage,
-} from '../../../src/gmail/raw-encoding.ts';
+import { base64UrlLength, jsonRequestLength, largestJsonMessage } from '../../../src/gmail/raw-encoding.ts';
+import { encodeBase64Url } from '../../../src/mail/base64.ts';
 
-describe('base64UrlEncode', () => {
+describe('the raw encoding the sender uses (src/mail/base64.ts) against the JSON size accounting', () => {
   it.each([
     ['', ''],
     ['f', 'Zg'],
@@ -15,13 +11,13 @@ describe('base64UrlEncode', () => {
     ['foo', 'Zm9v'],
     ['日本語', '5pel5pys6Kqe'],
   ])('%j → %s', (text, expected) => {
-    expect(base64UrlEncode(new TextEncoder().encode(text))).toBe(expected);
+    expect(encodeBase64Url(new TextEncoder().encode(text))).toBe(expected);
   });
 
   it('matches Node for any bytes, including the URL-safe characters, across slice boundaries', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 30_000 }), (bytes) => {
-        const encoded = base64UrlEncode(bytes);
+        const encoded = encodeBase64Url(bytes);
         return encoded === Buffer.from(bytes).toString('base64url') && encoded.length === base64UrlLength(bytes.length);
       }),
       { numRuns: 60 },
