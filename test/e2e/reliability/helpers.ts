@@ -102,6 +102,13 @@ export function faultRow(name: string, userSees: string, expectedArrived: string
 /** Ends a row: nothing secret at rest, then the row with the number of messages that really arrived. */
 export async function finishRow(page: Page, row: FaultRow) {
   const count = await arrived(row.subject);
+  // A row that failed before its own draft check is still measured: is the subject in the form, or delivered?
+  if (!row.draftKept && !page.isClosed()) {
+    const inForm = await subjectField(page)
+      .inputValue({ timeout: 2_000 })
+      .catch(() => '');
+    row.draftKept = inForm === row.subject || count === 1;
+  }
   reportRow({
     table: 'fault',
     name: row.name,

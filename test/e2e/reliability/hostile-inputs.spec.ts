@@ -71,10 +71,14 @@ for (const hostile of hostileCorpus) {
     await fillForm(page, hostile);
 
     if (hostile.id === 'name-is-address') {
-      // The real address is shown beside a name that pretends to be one.
-      await expect(
-        page.getByText('The name looks like a different address. This mail goes to evil@y.com.'),
-      ).toBeVisible();
+      // The real address is shown beside a name that pretends to be one, marked, with the reason on hover or focus.
+      const token = page.getByRole('list', { name: 'To' }).getByRole('listitem');
+      await expect(token.getByText('bank@x.com', { exact: true })).toBeVisible();
+      await expect(token.getByText('evil@y.com', { exact: true })).toBeVisible();
+      await token.hover();
+      await expect(page.getByRole('tooltip')).toHaveText(
+        'The name looks like a different address. This mail goes to evil@y.com.',
+      );
     }
     if (hostile.id === 'thousand-recipients') {
       await expect(page.getByText(/^1000 recipients\. Gmail accepts at most 100/)).toBeVisible();
@@ -83,35 +87,44 @@ for (const hostile of hostileCorpus) {
       await expect(page.getByText('invoice⟨U+202E⟩fdp.exe')).toBeVisible();
     }
 
-    let userSees: string;
-    let draftKept: boolean;
-    if (hostile.form.sent) {
-      await sendButton(page).click();
-      await expect(page.getByText('Message sent.')).toBeVisible({ timeout: 45_000 });
-      const outbox = await google.outbox();
-      expect(outbox).toHaveLength(1);
-      const raw = Buffer.from(outbox[0]?.originalRawBase64 ?? '', 'base64');
-      expect(await messageProblems(raw, expectedMessage(hostile, 'form'))).toEqual([]);
-      userSees = 'Message sent. (read back intact)';
-      draftKept = true;
-    } else {
-      if (await sendButton(page).isEnabled()) await sendButton(page).click();
-      const message = page.getByText(hostile.form.sees).first();
-      await expect(message).toBeVisible();
-      userSees = ((await message.textContent()) ?? '').replace(/\s+/g, ' ').slice(0, 110);
-      expect(await google.outbox()).toHaveLength(0);
-      await expect(subjectField(page)).toHaveValue(typedIntoInput(hostile.subject));
-      await expect(bodyField(page)).toHaveValue(typedIntoTextarea(hostile.body));
-      draftKept = true;
+    let userSees = 'not reached';
+    let draftKept = false;
+    try {
+      if (hostile.form.sent) {
+        await sendButton(page).click();
+        await expect(page.getByText('Message sent.')).toBeVisible({ timeout: 45_000 });
+        const outbox = await google.outbox();
+        expect(outbox).toHaveLength(1);
+        const raw = Buffer.from(outbox[0]?.originalRawBase64 ?? '', 'base64');
+        expect(await messageProblems(raw, expectedMessage(hostile, 'form'))).toEqual([]);
+        userSees = 'Message sent. (read back intact)';
+        draftKept = true;
+      } else {
+        if (await sendButton(page).isEnabled()) await sendButton(page).click();
+        const message = page.getByText(hostile.form.sees).first();
+        await expect(message).toBeVisible();
+        userSees = ((await message.textContent()) ?? '').replace(/\s+/g, ' ').slice(0, 110);
+        expect(await google.outbox()).toHaveLength(0);
+        await expect(subjectField(page)).toHaveValue(typedIntoInput(hostile.subject));
+        await expect(bodyField(page)).toHaveValue(typedIntoTextarea(hostile.body));
+        draftKept = true;
+      }
+    } finally {
+      if (!draftKept) {
+        const inForm = await subjectField(page)
+          .inputValue({ timeout: 2_000 })
+          .catch(() => null);
+        draftKept = inForm === typedIntoInput(hostile.subject) || (await google.outbox()).length === 1;
+      }
+      reportRow({
+        table: 'hostile',
+        name: hostile.title,
+        userSees,
+        draftKept,
+        arrived: (await google.outbox()).length,
+        expectedArrived: hostile.form.sent ? '1' : '0',
+      });
     }
-    reportRow({
-      table: 'hostile',
-      name: hostile.title,
-      userSees,
-      draftKept,
-      arrived: (await google.outbox()).length,
-      expectedArrived: hostile.form.sent ? '1' : '0',
-    });
     expect(pageErrors).toEqual([]);
     expect(await tokensAtRest(page)).toEqual([]);
   });
