@@ -58,6 +58,9 @@ for (const language of languages) {
         const words = text[language];
         const shoot = async (state: string) => {
           await expectNoAxeViolations(page, state);
+          // Nothing may stick out sideways: a 360 px phone must never need horizontal scrolling.
+          const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+          expect(pageWidth, `page width in state "${state}"`).toBeLessThanOrEqual(viewport.width);
           await page.screenshot({
             path: `test-results/screenshots/${state}-${language}-${scheme}-${device}.png`,
             fullPage: true,
