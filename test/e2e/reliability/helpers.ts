@@ -67,24 +67,6 @@ export async function expectSent(page: Page, timeout = 20_000) {
 
 export { sendButton };
 
-/**
- * Sends this page's Gmail requests from Node instead of from Chromium, and turns a connection the offline Google cut
- * into a network error for the page. Needed for the drop faults: Chromium silently repeats a POST whose reused
- * keep-alive socket was reset before any response byte, so inside the browser one click could deliver twice
- * (see the FIXME in test/e2e/gmail/sending.spec.ts). From Node the request goes once, as the fault intends.
- */
-export async function forwardSendsOnce(page: Page, pattern = sendUrl) {
-  await page.route(pattern, async (route: Route) => {
-    if (route.request().method() === 'OPTIONS') return route.continue();
-    try {
-      const response = await route.fetch({ maxRetries: 0 });
-      await route.fulfill({ response });
-    } catch {
-      await route.abort('connectionreset');
-    }
-  });
-}
-
 /** One row of the fault matrix, filled in as the test goes and reported (with its real counts) when it ends. */
 export interface FaultRow {
   name: string;
