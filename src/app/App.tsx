@@ -71,7 +71,7 @@ export function App() {
       setStorageProblem(problem);
     };
     return {
-      draftStore: later.createDraftStore({ backend, onProblem }),
+      draftStore: later.createDraftStore({ backend, onProblem, rescue: later.sessionTextSlot() }),
       sentLog: later.createSentLogStore(backend, onProblem),
     };
   }, [later]);

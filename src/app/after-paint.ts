@@ -11,7 +11,7 @@ export { createDraftStore } from '../compose/draft-store.ts';
 export { parseRecipient } from '../compose/recipient-parser.ts';
 export { createSendFlow } from '../compose/send-flow.ts';
 export { createSentLogStore } from '../compose/sent-log.ts';
-export { indexedDbBackend } from '../compose/storage-backend.ts';
+export { indexedDbBackend, sessionTextSlot } from '../compose/storage-backend.ts';
 export { sendNotice } from '../compose/ui/SendNotice.tsx';
 export { SentLog } from '../compose/ui/SentLog.tsx';
 export { createSendServices } from './send-services.ts';

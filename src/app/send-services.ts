@@ -59,9 +59,49 @@ const sizeKeys = new Set(['size', 'limit', 'reduceBy', 'sent', 'total']);
 
 let describer: typeof import('../gmail/describe-outcome.ts') | null = null;
 let mail: typeof import('../mail/index.ts') | null = null;
+let preloaded = false;
+
+/**
+ * Fetches the send-time chunks (builder, sender, their wording) once the page is idle, so a Send pressed later
+ * works even if the connection has dropped meanwhile; on the first Send they would otherwise still be missing.
+ */
+function preloadSendModules(): void {
+  if (preloaded) return;
+  preloaded = true;
+  const load = () => {
+    Promise.all([
+      import('../mail/index.ts').then((loaded) => {
+        mail = loaded;
+      }),
+      import('../gmail/sender.ts'),
+      import('../gmail/describe-outcome.ts').then((loaded) => {
+        describer = loaded;
+      }),
+    ]).catch(() => {
+      // Offline already: a later Send says so and retries the import.
+      preloaded = false;
+    });
+  };
+  const idle = (globalThis as { requestIdleCallback?: (callback: () => void) => void }).requestIdleCallback;
+  if (idle) idle(load);
+  else setTimeout(load, 200);
+}
+
+/** A chunk that could not be fetched (offline, or a new deploy replaced it) reads as "Gmail could not be reached". */
+function isUnreachable(error: unknown): boolean {
+  return (
+    (typeof navigator !== 'undefined' && navigator.onLine === false) ||
+    /dynamically imported module|Importing a module script failed|error loading dynamically imported module/i.test(
+      String(error),
+    )
+  );
+}
+
+const offlineStop = { kind: 'stopped', code: 'offline' } as const;
 
 export function createSendServices({ config, session, t, language, email }: SendServicesDeps): SendServices<Draft> {
   const gmailWebRoot = config.google.gmailWebRoot;
+  preloadSendModules();
   return {
     ensureToken: () => session.ensureToken(),
     cancelTokenRequest: () => session.cancel(),
@@ -72,10 +112,14 @@ export function createSendServices({ config, session, t, language, email }: Send
       return loaded.buildMessageOffThread(message, signal);
     },
     async transport(bytes, options) {
-      const [{ createSender }, describe] = await Promise.all([
-        import('../gmail/sender.ts'),
-        import('../gmail/describe-outcome.ts'),
-      ]);
+      let modules: [typeof import('../gmail/sender.ts'), typeof import('../gmail/describe-outcome.ts')];
+      try {
+        modules = await Promise.all([import('../gmail/sender.ts'), import('../gmail/describe-outcome.ts')]);
+      } catch (error) {
+        if (isUnreachable(error)) return offlineStop;
+        throw error;
+      }
+      const [{ createSender }, describe] = modules;
       describer = describe;
       // gapi's published types predate discovery documents passed as objects; the sender's narrow type is the truth.
       const gapi = (globalThis as unknown as { gapi?: GapiLike }).gapi;
@@ -85,6 +129,8 @@ export function createSendServices({ config, session, t, language, email }: Send
         fetch: (...args) => fetch(...args),
         tokens: session,
         endpoints: { gmailApiRoot: config.google.gmailApiRoot },
+        // Known offline before anything leaves: say "not reached, nothing sent", not "not sure".
+        isOnline: () => navigator.onLine,
       });
       return sender.send(bytes, options);
     },
@@ -105,6 +151,7 @@ export function createSendServices({ config, session, t, language, email }: Send
           error.code === 'mail.invalid-address' || error.code === 'mail.no-recipient' ? 'focus-recipients' : 'none';
         return { messageKey: error.code, text: mail.formatMailError(error, language), action, code: error.code };
       }
+      if (isUnreachable(error)) return { messageKey: 'gmail.stop.offline', action: 'retry', code: 'offline' };
       return { messageKey: 'compose.error.unexpected', params: { detail: String(error) }, action: 'none' };
     },
     describeStop(outcome): SendFailure {
@@ -117,6 +164,8 @@ export function createSendServices({ config, session, t, language, email }: Send
         else params[key] = value;
       }
       if (described.fieldKey) params.field = t(described.fieldKey);
+      // "Reconnect and send" must show the consent screen: a silent renewal would bring the same grant back.
+      if (outcome.code === 'insufficient-scope') session.requireConsent();
       return {
         messageKey: described.key,
         params,

@@ -68,6 +68,12 @@ export interface TokenSession {
   accessToken(): string | null;
   /** The API answered 401: forget the token (only if it is still `rejectedToken`, when given). */
   invalidateToken(rejectedToken?: string): void;
+  /**
+   * Gmail answered 403 insufficient scope: the token lacks gmail.send although GIS said it was granted (revoked in
+   * the account settings, or unticked elsewhere). Forget the token and show the consent screen on the next click,
+   * since a silent `prompt: ''` renewal would return the same insufficient grant.
+   */
+  requireConsent(): void;
   /** Stop waiting for a popup that never reports back (a broken COOP header leaves it hanging). */
   cancel(): void;
   /** Hide the current failure message. */

@@ -48,6 +48,7 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
   /** Off after "Forget" while signed in: a renewal must not quietly remember the account again. */
   let rememberAccount = true;
   let failure: AuthFailure | null = null;
+  let consentNext = false;
   let pending: PendingRequest | null = null;
   let state = derive();
 
@@ -109,7 +110,8 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
   function startRequest(waiter?: PendingRequest['waiters'][number]): void {
     // After a partial grant, ask for consent explicitly so the granular screen shows the Gmail box again.
     // Otherwise `''`: consent only if never granted, and with a login_hint no account chooser (§1.5).
-    const prompt = failure?.code === 'partial-grant' ? 'consent' : '';
+    const prompt = failure?.code === 'partial-grant' || consentNext ? 'consent' : '';
+    consentNext = false;
     pending = { waiters: waiter ? [waiter] : [] };
     failure = null;
     emit();
@@ -237,6 +239,12 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
     accessToken: () => (token && now() < token.expiresAt ? token.value : null),
     invalidateToken(rejectedToken) {
       if (!token || (rejectedToken !== undefined && rejectedToken !== token.value)) return;
+      setToken(null);
+      emit();
+    },
+    requireConsent() {
+      consentNext = true;
+      if (!token) return;
       setToken(null);
       emit();
     },

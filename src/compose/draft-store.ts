@@ -5,7 +5,12 @@
  */
 import { type Draft, isEmptyDraft } from './draft.ts';
 import { draftFromStored } from './draft-restore.ts';
-import { classifyStorageError, type KeyValueBackend, type StorageProblem } from './storage-backend.ts';
+import {
+  classifyStorageError,
+  type KeyValueBackend,
+  type StorageProblem,
+  type SyncTextSlot,
+} from './storage-backend.ts';
 
 const draftKey = 'draft';
 const storedVersion = 1;
@@ -15,6 +20,12 @@ export interface DraftStoreOptions {
   onProblem: (problem: StorageProblem) => void;
   /** Quiet time after the last edit before writing. */
   delayMs?: number;
+  /**
+   * A synchronous slot for the text of a draft that is still waiting for its debounced write when the page goes
+   * away. Chromium does not finish an IndexedDB write started in `pagehide` before a reload, so without it the
+   * last 400 ms of typing would be lost.
+   */
+  rescue?: SyncTextSlot;
 }
 
 export interface DraftStore {
@@ -24,11 +35,22 @@ export interface DraftStore {
   schedule(draft: Draft): void;
   /** Writes a scheduled save now (before unload, before sending). */
   flush(): Promise<void>;
+  /** Synchronously keeps the text of an unsaved change in the rescue slot (call in `pagehide`, then `flush`). */
+  rescueNow(): void;
   /** Forgets the draft: call only once Gmail has confirmed the send, or when the user discards. */
   clear(): Promise<void>;
 }
 
-export function createDraftStore({ backend, onProblem, delayMs = 400 }: DraftStoreOptions): DraftStore {
+interface Stamped {
+  savedAt?: unknown;
+}
+
+function stampOf(value: unknown): number {
+  const savedAt = (value as Stamped | null)?.savedAt;
+  return typeof savedAt === 'number' ? savedAt : 0;
+}
+
+export function createDraftStore({ backend, onProblem, delayMs = 400, rescue }: DraftStoreOptions): DraftStore {
   let pending: Draft | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let queue: Promise<void> = Promise.resolve();
@@ -45,12 +67,21 @@ export function createDraftStore({ backend, onProblem, delayMs = 400 }: DraftSto
     return queue;
   };
 
-  const write = (draft: Draft) =>
-    enqueue(() =>
+  // Stamps only grow, even within one millisecond, so "newer" between the rescue slot and IndexedDB is exact.
+  let lastStamp = 0;
+  const nextStamp = () => {
+    lastStamp = Math.max(Date.now(), lastStamp + 1);
+    return lastStamp;
+  };
+
+  const write = (draft: Draft) => {
+    const savedAt = nextStamp();
+    return enqueue(() =>
       isEmptyDraft(draft)
         ? backend.delete(draftKey)
-        : backend.put(draftKey, { version: storedVersion, savedAt: Date.now(), ...draft }),
+        : backend.put(draftKey, { version: storedVersion, savedAt, ...draft }),
     );
+  };
 
   const cancelTimer = () => {
     if (timer !== null) clearTimeout(timer);
@@ -65,14 +96,42 @@ export function createDraftStore({ backend, onProblem, delayMs = 400 }: DraftSto
     return write(draft);
   };
 
+  /** The rescue copy, if it is newer than what IndexedDB holds; attachments always come from IndexedDB. */
+  const readRescue = (stored: unknown): unknown => {
+    const text = rescue?.read();
+    if (!text) return null;
+    rescue?.remove();
+    try {
+      const saved = JSON.parse(text) as Record<string, unknown>;
+      if (stampOf(saved) <= stampOf(stored)) return null;
+      const attachments = (stored as { attachments?: unknown } | null)?.attachments ?? [];
+      return { ...saved, attachments };
+    } catch {
+      return null;
+    }
+  };
+
   return {
     async load() {
+      let stored: unknown = null;
       try {
-        return draftFromStored(await backend.get(draftKey));
+        stored = await backend.get(draftKey);
       } catch (error) {
         report(error);
-        return null;
       }
+      lastStamp = Math.max(lastStamp, stampOf(stored));
+      const rescued = readRescue(stored);
+      if (rescued) {
+        const draft = draftFromStored(rescued);
+        if (draft) void write(draft);
+        return draft;
+      }
+      return draftFromStored(stored);
+    },
+    rescueNow() {
+      if (!pending || !rescue) return;
+      const { attachments: _files, ...text } = pending;
+      rescue.write(JSON.stringify({ version: storedVersion, savedAt: nextStamp(), ...text }));
     },
     schedule(draft) {
       pending = draft;
@@ -85,6 +144,7 @@ export function createDraftStore({ backend, onProblem, delayMs = 400 }: DraftSto
     clear() {
       cancelTimer();
       pending = null;
+      rescue?.remove();
       return enqueue(() => backend.delete(draftKey));
     },
   };

@@ -6,8 +6,9 @@ export type SendBlocker = 'no-recipients' | 'invalid-recipients' | 'attachments-
 
 export function sendBlockers(recipients: RecipientsByField, budget: AttachmentBudget): SendBlocker[] {
   const blockers: SendBlocker[] = [];
-  if (countRecipients(recipients) === 0) blockers.push('no-recipients');
+  // An address that was typed but is invalid is the thing to fix; "add a recipient" would blame the user wrongly.
   if (invalidTokens(recipients).length > 0) blockers.push('invalid-recipients');
+  else if (countRecipients(recipients) === 0) blockers.push('no-recipients');
   if (budget.over) blockers.push('attachments-too-large');
   return blockers;
 }

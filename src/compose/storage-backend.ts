@@ -89,3 +89,61 @@ export function classifyStorageError(error: unknown): StorageProblem {
     return 'unavailable';
   return 'failed';
 }
+
+/** A tiny synchronous text slot: the only kind of write that reliably finishes inside `pagehide`. */
+export interface SyncTextSlot {
+  read(): string | null;
+  write(value: string): void;
+  remove(): void;
+}
+
+/**
+ * sessionStorage as a rescue slot for the draft's text. Every call is wrapped: private modes and full quotas throw,
+ * and the rescue copy is a best effort on top of IndexedDB, never a reason to fail.
+ */
+export function sessionTextSlot(key = 'gmail-sender.draft-rescue'): SyncTextSlot {
+  const storage = (): Storage | null => {
+    try {
+      return globalThis.sessionStorage ?? null;
+    } catch {
+      return null;
+    }
+  };
+  return {
+    read() {
+      try {
+        return storage()?.getItem(key) ?? null;
+      } catch {
+        return null;
+      }
+    },
+    write(value) {
+      try {
+        storage()?.setItem(key, value);
+      } catch {
+        // Quota or private mode: IndexedDB remains the main copy.
+      }
+    },
+    remove() {
+      try {
+        storage()?.removeItem(key);
+      } catch {
+        // As above.
+      }
+    },
+  };
+}
+
+export function memoryTextSlot(initial: string | null = null): SyncTextSlot & { value: string | null } {
+  const slot = {
+    value: initial,
+    read: () => slot.value,
+    write: (value: string) => {
+      slot.value = value;
+    },
+    remove: () => {
+      slot.value = null;
+    },
+  };
+  return slot;
+}

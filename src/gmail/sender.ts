@@ -44,6 +44,11 @@ export interface SenderDeps {
   chunkBytes?: number;
   /** Every request body as it leaves (for the bytes-on-the-wire benchmark). */
   onRequestBytes?: (info: RequestBytes) => void;
+  /**
+   * False when the browser knows it is offline (`navigator.onLine`). Checked before each attempt: a request that
+   * cannot leave is "not reached, nothing sent", which the user can retry freely, never "not sure".
+   */
+  isOnline?: () => boolean;
 }
 
 export interface WaitInfo {
@@ -155,6 +160,7 @@ export function createSender(deps: SenderDeps): Sender {
 
     for (let retries = 0; ; retries += 1) {
       if (signal?.aborted) return { kind: 'cancelled' };
+      if (deps.isOnline?.() === false) return { kind: 'stopped', code: 'offline' };
       const token = deps.tokens.accessToken();
       if (!token) return { kind: 'needs-reauth' };
       if (!upload) onProgress?.(0, total);

@@ -53,11 +53,15 @@ export function useDraft(store: DraftStore | null): DraftState {
     store.schedule(draft);
   }, [draft, loaded, store]);
 
-  // A tab closed within the debounce window still keeps the last keystrokes (IndexedDB writes started in
-  // `pagehide` usually complete; `visibilitychange` covers mobile browsers that never fire pagehide).
+  // A tab reloaded or closed within the debounce window still keeps the last keystrokes: the text goes to a
+  // synchronous rescue slot first (an IndexedDB write started in `pagehide` does not finish before a reload in
+  // Chromium), then the IndexedDB write is started; `visibilitychange` covers mobile browsers without pagehide.
   useEffect(() => {
     if (!store) return;
-    const flush = () => void store.flush();
+    const flush = () => {
+      store.rescueNow();
+      void store.flush();
+    };
     const onVisibility = () => document.visibilityState === 'hidden' && flush();
     addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', onVisibility);

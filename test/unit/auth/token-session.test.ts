@@ -190,6 +190,21 @@ describe('401 from the API', () => {
   });
 });
 
+describe('403 insufficient scope from the API', () => {
+  it('drops the token and asks with the consent screen once, then renews silently again', async () => {
+    const h = await connected(await startSession());
+    h.session.requireConsent();
+    expect(h.session.accessToken()).toBeNull();
+    const token = h.session.ensureToken();
+    expect(h.gis.requests[1]).toEqual({ prompt: 'consent', login_hint: 'alice@example.com' });
+    h.gis.grant({ token: 'ya29.with-send' });
+    await expect(token).resolves.toBe('ya29.with-send');
+    h.session.invalidateToken('ya29.with-send');
+    void h.session.ensureToken();
+    expect(h.gis.requests[2]).toEqual({ prompt: '', login_hint: 'alice@example.com' });
+  });
+});
+
 describe('popup closed and cancel', () => {
   it('closing the first popup goes back to signed out quietly and rejects the Send as cancelled', async () => {
     const h = await startSession({ storedHint: 'alice@example.com' });

@@ -28,6 +28,7 @@ function fakeSession(initial: AuthState) {
     ensureToken: vi.fn(),
     accessToken: vi.fn(() => null),
     invalidateToken: vi.fn(),
+    requireConsent: vi.fn(),
     cancel: vi.fn(),
     dismissFailure: vi.fn(),
     signOut: vi.fn(),

@@ -3,7 +3,7 @@ import { type Draft, emptyDraft } from '../../../src/compose/draft.ts';
 import { draftReducer } from '../../../src/compose/draft-actions.ts';
 import { draftFromStored } from '../../../src/compose/draft-restore.ts';
 import { createDraftStore } from '../../../src/compose/draft-store.ts';
-import { type KeyValueBackend, memoryBackend } from '../../../src/compose/storage-backend.ts';
+import { type KeyValueBackend, memoryBackend, memoryTextSlot } from '../../../src/compose/storage-backend.ts';
 
 const withSubject = (subject: string): Draft => draftReducer(emptyDraft(), { type: 'set-subject', text: subject });
 
@@ -50,6 +50,43 @@ describe('createDraftStore', () => {
     store.schedule(withSubject('急ぎ'));
     await store.flush();
     expect((backend.data.get('draft') as Draft).subject).toBe('急ぎ');
+  });
+
+  it('keeps the text of an unsaved change in the rescue slot when the page goes away mid-debounce', async () => {
+    // The IndexedDB write started in pagehide never lands (Chromium reload): only the rescue copy survives.
+    const lost = memoryBackend();
+    const rescue = memoryTextSlot();
+    const before = createDraftStore({ backend: lost, onProblem: vi.fn(), rescue });
+    const blob = new Blob(['x'], { type: 'text/plain' });
+    const withFile = draftReducer(withSubject('saved'), {
+      type: 'add-attachments',
+      attachments: [{ id: 'a', name: 'a.txt', type: 'text/plain', size: 1, blob }],
+    });
+    before.schedule(withFile);
+    await before.flush();
+    before.schedule({ ...withFile, subject: 'typed just before reload' });
+    before.rescueNow();
+    expect(rescue.value).not.toContain('blob');
+
+    const after = createDraftStore({ backend: lost, onProblem: vi.fn(), rescue });
+    const restored = await after.load();
+    expect(restored?.subject).toBe('typed just before reload');
+    expect(restored?.attachments.map((file) => file.name)).toEqual(['a.txt']);
+    expect(rescue.value).toBeNull();
+    await vi.runAllTimersAsync();
+    expect((lost.data.get('draft') as Draft).subject).toBe('typed just before reload');
+  });
+
+  it('ignores a rescue copy older than the saved draft, and clear forgets it', async () => {
+    const backend = memoryBackend();
+    const rescue = memoryTextSlot(JSON.stringify({ savedAt: 1, subject: 'old rescue' }));
+    const store = createDraftStore({ backend, onProblem: vi.fn(), rescue });
+    store.schedule(withSubject('newer'));
+    await store.flush();
+    expect((await store.load())?.subject).toBe('newer');
+    rescue.write(JSON.stringify({ savedAt: Date.now() + 10, subject: 'x' }));
+    await store.clear();
+    expect(rescue.value).toBeNull();
   });
 
   it('an empty draft deletes the saved one instead of storing blanks', async () => {

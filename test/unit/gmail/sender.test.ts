@@ -241,3 +241,22 @@ describe('upload path through the sender', () => {
     expect(server.delivered).toHaveLength(0);
   });
 });
+
+describe('a browser that knows it is offline', () => {
+  it('stops with "offline" before anything leaves, on either path, and sends nothing', async () => {
+    for (const size of [1 * KiB, 200 * KiB]) {
+      const { sender, requestBytes } = setup({ isOnline: () => false });
+      const outcome = await settle(sender.send(messageBytes(size)));
+      expect(outcome).toEqual({ kind: 'stopped', code: 'offline' });
+      expect(requestBytes).toEqual([]);
+    }
+  });
+
+  it('sends normally once the browser is back online', async () => {
+    let online = false;
+    const { sender } = setup({ isOnline: () => online });
+    expect(await settle(sender.send(messageBytes(KiB)))).toMatchObject({ kind: 'stopped', code: 'offline' });
+    online = true;
+    expect(await settle(sender.send(messageBytes(KiB)))).toMatchObject({ kind: 'sent' });
+  });
+});
