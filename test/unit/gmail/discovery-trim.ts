@@ -21,7 +21,12 @@ export const trimmedPath = resolve(here, '../../../src/gmail/gmail-v1.discovery.
 
 /** Where the full document may be found; the first that exists wins. */
 export function originalCandidates(): string[] {
-  return [process.env.GMAIL_DISCOVERY_ORIGINAL ?? '', '/work/shared/google/gmail-v1-discovery.json'].filter(Boolean);
+  // The offline Google keeps a byte-for-byte copy of the same document, so a fresh clone checks against it.
+  return [
+    process.env.GMAIL_DISCOVERY_ORIGINAL ?? '',
+    resolve(here, '../../offline-google/gmail-v1.discovery.json'),
+    '/work/shared/google/gmail-v1-discovery.json',
+  ].filter(Boolean);
 }
 
 export function findOriginal(): string | null {
