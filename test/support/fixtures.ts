@@ -35,6 +35,7 @@ async function collectViolations(page: Page): Promise<Violation[]> {
 
 export const test = base.extend<{ securityWatch: undefined }>({
   // Each worker drives the app of its own lane (test/support/lanes.ts).
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
   baseURL: async ({}, use, testInfo) => {
     await use(`${appOrigin(testInfo.parallelIndex)}/`);
   },
