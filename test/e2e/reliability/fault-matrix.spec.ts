@@ -8,7 +8,7 @@
  * Long waits are skipped, not slept: rows with backoff install Playwright's clock and move it once the page shows
  * its countdown; rows with a Retry-After use one or two real seconds.
  */
-import type { Page, Route } from '@playwright/test';
+import type { BrowserContext, Page, Route } from '@playwright/test';
 import * as googleErrors from '../../offline-google/errors.ts';
 import { expect, test } from '../../support/fixtures.ts';
 import { accountRegion, alice, file, google, openConnected } from '../compose/helpers.ts';
@@ -411,6 +411,22 @@ test('page reloaded in the middle of a send: the draft comes back, at most one a
   expect(await arrived(row.subject)).toBeLessThanOrEqual(1);
 });
 
+/** Send while offline: "not reached, nothing sent", the draft stays; back online, "Try again" sends it once. */
+async function sendOfflineThenRetry(page: Page, context: BrowserContext, current: FaultRow) {
+  const { subject } = current;
+  await writeDraft(page, subject);
+  await context.setOffline(true);
+  await sendButton(page).click();
+  await expect(page.getByText(/Gmail could not be reached\. Nothing was sent/)).toBeVisible();
+  await expectDraftInForm(page, subject);
+  current.draftKept = true;
+  expect(await arrived(subject)).toBe(0);
+  await context.setOffline(false);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expectSent(page);
+  expect(await arrived(subject)).toBe(1);
+}
+
 test('browser offline when Send is pressed: nothing sent, and it goes once back online', async ({ page, context }) => {
   row = faultRow(
     'browser offline at the first Send',
@@ -418,17 +434,7 @@ test('browser offline when Send is pressed: nothing sent, and it goes once back 
     '1',
   );
   await openConnected(page);
-  await writeDraft(page, row.subject);
-  await context.setOffline(true);
-  await sendButton(page).click();
-  await expect(page.getByText(/Gmail could not be reached\. Nothing was sent/)).toBeVisible();
-  await expectDraftInForm(page, row.subject);
-  row.draftKept = true;
-  expect(await arrived(row.subject)).toBe(0);
-  await context.setOffline(false);
-  await page.getByRole('button', { name: 'Try again' }).click();
-  await expectSent(page);
-  expect(await arrived(row.subject)).toBe(1);
+  await sendOfflineThenRetry(page, context, row);
 });
 
 test('browser offline at Send after an earlier send: nothing sent, and it goes once back online', async ({
@@ -442,17 +448,7 @@ test('browser offline at Send after an earlier send: nothing sent, and it goes o
   await sendButton(page).click();
   await expectSent(page);
   await page.getByRole('button', { name: 'Write another' }).click();
-  await writeDraft(page, row.subject);
-  await context.setOffline(true);
-  await sendButton(page).click();
-  await expect(page.getByText(/Gmail could not be reached\. Nothing was sent/)).toBeVisible();
-  await expectDraftInForm(page, row.subject);
-  row.draftKept = true;
-  expect(await arrived(row.subject)).toBe(0);
-  await context.setOffline(false);
-  await page.getByRole('button', { name: 'Try again' }).click();
-  await expectSent(page);
-  expect(await arrived(row.subject)).toBe(1);
+  await sendOfflineThenRetry(page, context, row);
 });
 
 test('a Google script that never loads: named after the timeout, the draft is kept, retry connects and sends', async ({
