@@ -1,18 +1,20 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, findChromium } from './test/support/chromium.ts';
-import { appOrigin, firstAppPort, firstGooglePort, googleOrigin, laneCount } from './test/support/lanes.ts';
+import { appOrigin, firstAppPort, firstGooglePort, googleOrigin, laneCount, portOffset } from './test/support/lanes.ts';
 
 /**
  * One lane per worker: the built app exactly as it is deployed (served by `vite preview` with the production
- * headers) and its own offline Google. Lane 0 serves dist-offline/ (built by `npm run test:e2e`); the other lanes
- * build the same app pointed at their own double.
+ * headers) and its own offline Google. Lane 0 serves dist-offline/ (built by `npm run test:e2e` for the double on
+ * 8790); every other lane, and every lane when E2E_PORT_OFFSET moves the ports, builds the same app pointed at its
+ * own double.
  */
 function laneServers(lane: number) {
   const appPort = firstAppPort + lane;
   const googlePort = firstGooglePort + lane;
-  const outDir = lane === 0 ? 'dist-offline' : `dist-offline-lane${lane}`;
+  const ownBuild = lane > 0 || portOffset > 0;
+  const outDir = ownBuild ? `dist-offline-lane${lane}${portOffset ? `-p${portOffset}` : ''}` : 'dist-offline';
   const env = `VITE_OFFLINE_GOOGLE_ORIGIN=${googleOrigin(lane)}`;
-  const build = lane === 0 ? '' : `${env} npx vite build --mode offline --outDir ${outDir} --logLevel warn && `;
+  const build = ownBuild ? `${env} npx vite build --mode offline --outDir ${outDir} --logLevel warn && ` : '';
   return [
     {
       command: `${build}${env} npx vite preview --mode offline --outDir ${outDir} --port ${appPort} --strictPort`,

@@ -3,9 +3,13 @@
  * Google, because the double keeps global state (outbox, clock, faults) that one test must not reset under
  * another. Lane N serves the app on 4173+N and the double on 8790+N; the app of lane N is built with
  * VITE_OFFLINE_GOOGLE_ORIGIN pointing at its own double (playwright.config.ts).
+ *
+ * E2E_PORT_OFFSET moves every port by the same amount, so two checkouts on one machine can run their browser tests
+ * at once without one reusing the other's servers.
  */
-export const firstAppPort = 4173;
-export const firstGooglePort = 8790;
+export const portOffset = Math.max(0, Number(process.env.E2E_PORT_OFFSET ?? 0) || 0);
+export const firstAppPort = 4173 + portOffset;
+export const firstGooglePort = 8790 + portOffset;
 
 /** How many lanes (= Playwright workers). Two fit this 2-core machine; E2E_LANES overrides. */
 export const laneCount = Math.max(1, Number(process.env.E2E_LANES ?? 2));
