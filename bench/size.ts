@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp, firstLoadBudgetGzipBytes, formatFirstLoad, measureFirstLoad } from './first-load.ts';
 
-const outDir = mkdtempSync(join(tmpdir(), 'gmail-sender-size-'));
+const outDir = mkdtempSync(join(tmpdir(), 'fumi-size-'));
 try {
   await buildApp({ outDir, mode: 'production' });
   const result = measureFirstLoad(outDir);

@@ -1,7 +1,7 @@
 /** Text the compose page shows at first paint (labels, buttons). Later text is in compose-notices-messages.ts. */
 export const composeMessages = {
   en: {
-    'app.name': 'Gmail Sender',
+    'app.name': 'Fumi',
     'app.demo': 'Demo',
     'app.demo.detail': 'Offline Google: nothing leaves this computer.',
     'app.demo.outbox': 'Open the demo outbox',
@@ -25,7 +25,7 @@ export const composeMessages = {
     'app.loading': 'Loading…',
   },
   ja: {
-    'app.name': 'Gmail Sender',
+    'app.name': 'Fumi',
     'app.demo': 'デモ',
     'app.demo.detail': 'オフラインの Google に接続中です。メールはこのパソコンの外には送られません。',
     'app.demo.outbox': 'デモの送信箱を開く',

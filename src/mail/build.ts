@@ -66,7 +66,7 @@ function messageHeaders(draft: MessageDraft, options: BuildOptions, random: (n: 
   const id =
     draft.messageId !== undefined
       ? bareId(draft.messageId, 'messageId')
-      : `${uuid(random(16))}@${options.messageIdDomain ?? from?.split('@')[1] ?? 'gmail-sender.local'}`;
+      : `${uuid(random(16))}@${options.messageIdDomain ?? from?.split('@')[1] ?? 'fumi.local'}`;
   out += foldHeader('Message-ID', [`<${id}>`]);
   if (draft.inReplyTo !== undefined) out += foldHeader('In-Reply-To', [`<${bareId(draft.inReplyTo, 'inReplyTo')}>`]);
   const references = referenceWords(draft.references ?? [], 'references');

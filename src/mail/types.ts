@@ -38,7 +38,7 @@ export interface BuildOptions {
   now?: Date;
   /** Source of randomness for boundaries and the Message-ID. Defaults to `crypto.getRandomValues`. */
   randomBytes?: (length: number) => Uint8Array;
-  /** Right-hand side of a generated Message-ID. Defaults to the From domain, else `gmail-sender.local`. */
+  /** Right-hand side of a generated Message-ID. Defaults to the From domain, else `fumi.local`. */
   messageIdDomain?: string;
 }
 

@@ -30,7 +30,7 @@ export function headersFile(google: GoogleEndpoints): string {
 
 export function securityHeadersPlugin(google: GoogleEndpoints): Plugin {
   return {
-    name: 'gmail-sender:security-headers',
+    name: 'fumi:security-headers',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',

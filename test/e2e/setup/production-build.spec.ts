@@ -34,7 +34,7 @@ const servers: PreviewServer[] = [];
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  root = mkdtempSync(join(tmpdir(), 'gmail-sender-prod-'));
+  root = mkdtempSync(join(tmpdir(), 'fumi-prod-'));
   await buildInto(join(root, 'none'), { VITE_GOOGLE_CLIENT_ID: '' });
   await buildInto(join(root, 'with-id'), { VITE_GOOGLE_CLIENT_ID: clientId });
   servers.push(await serve(join(root, 'none'), 4181), await serve(join(root, 'with-id'), 4182));

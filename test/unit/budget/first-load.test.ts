@@ -18,7 +18,7 @@ import {
 } from '../../../bench/first-load.ts';
 
 describe('first-load JavaScript budget', () => {
-  const outDir = mkdtempSync(join(tmpdir(), 'gmail-sender-budget-'));
+  const outDir = mkdtempSync(join(tmpdir(), 'fumi-budget-'));
   let result: FirstLoad;
 
   beforeAll(async () => {
