@@ -4,9 +4,9 @@ import type { SentEntry } from '../compose/sent-log.ts';
 import type { StorageProblem } from '../compose/storage-backend.ts';
 import { ComposePage } from '../compose/ui/ComposePage.tsx';
 import { buildTimeConfig, type LoadedConfig, loadConfig } from '../config.ts';
-import { addMessages } from '../i18n/catalog.ts';
 import { useLanguage } from '../i18n/use-language.ts';
 import type { ScriptStatus } from '../setup/CheckSetup.tsx';
+import { addText } from '../text/catalog.ts';
 import type { AfterPaint } from './after-paint.ts';
 import { Header } from './Header.tsx';
 import type { Notice } from './Notices.tsx';
@@ -22,7 +22,7 @@ const loadSetup = () =>
 const loadAfterPaint = (): Promise<AfterPaint> =>
   import('./after-paint.ts').then((later) => {
     // The auth text arrives with the account area that shows it, so neither appears without the other.
-    addMessages(later.authMessages);
+    addText(later.authText);
     return later;
   });
 

@@ -4,7 +4,7 @@
  * stores, the send flow and its notices, the sent log. One chunk, requested as soon as the page starts,
  * so the first download stays within the byte budget (bench/first-load.ts) without delaying anything the user sees.
  */
-export { authMessages } from '../auth/messages.ts';
+
 export { AccountStatus } from '../auth/ui/AccountStatus.tsx';
 export { AuthProblem } from '../auth/ui/AuthProblem.tsx';
 export { createDraftStore } from '../compose/draft-store.ts';
@@ -14,6 +14,7 @@ export { createSentLogStore } from '../compose/sent-log.ts';
 export { indexedDbBackend, sessionTextSlot } from '../compose/storage-backend.ts';
 export { sendNotice } from '../compose/ui/SendNotice.tsx';
 export { SentLog } from '../compose/ui/SentLog.tsx';
+export { authText } from '../text/auth.ts';
 export { createSendServices } from './send-services.ts';
 export { createAppSession } from './session.ts';
 

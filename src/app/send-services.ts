@@ -59,6 +59,7 @@ const sizeKeys = new Set(['size', 'limit', 'reduceBy', 'sent', 'total']);
 
 let describer: typeof import('../gmail/describe-outcome.ts') | null = null;
 let mail: typeof import('../mail/index.ts') | null = null;
+let mailText: typeof import('../text/mail.ts') | null = null;
 let preloaded = false;
 
 /**
@@ -76,6 +77,9 @@ function preloadSendModules(): void {
       import('../gmail/sender.ts'),
       import('../gmail/describe-outcome.ts').then((loaded) => {
         describer = loaded;
+      }),
+      import('../text/mail.ts').then((loaded) => {
+        mailText = loaded;
       }),
     ]).catch(() => {
       // Offline already: a later Send says so and retries the import.
@@ -106,8 +110,13 @@ export function createSendServices({ config, session, t, language, email }: Send
     ensureToken: () => session.ensureToken(),
     cancelTokenRequest: () => session.cancel(),
     async build(draft, signal) {
-      const [loaded, message] = await Promise.all([import('../mail/index.ts'), toMessageDraft(draft, email)]);
+      const [loaded, text, message] = await Promise.all([
+        import('../mail/index.ts'),
+        import('../text/mail.ts'),
+        toMessageDraft(draft, email),
+      ]);
       mail = loaded;
+      mailText = text;
       // Large messages are encoded in a worker so the page (progress, Cancel) stays responsive.
       return loaded.buildMessageOffThread(message, signal);
     },
@@ -146,10 +155,10 @@ export function createSendServices({ config, session, t, language, email }: Send
     },
     describeBuildError(error) {
       // The builder (loaded by `build`, the only source of these errors) words its own typed errors.
-      if (mail && error instanceof mail.MailError) {
+      if (mail && mailText && error instanceof mail.MailError) {
         const action =
           error.code === 'mail.invalid-address' || error.code === 'mail.no-recipient' ? 'focus-recipients' : 'none';
-        return { messageKey: error.code, text: mail.formatMailError(error, language), action, code: error.code };
+        return { messageKey: error.code, text: mailText.formatMailError(error, language), action, code: error.code };
       }
       if (isUnreachable(error)) return { messageKey: 'gmail.stop.offline', action: 'retry', code: 'offline' };
       return { messageKey: 'compose.error.unexpected', params: { detail: String(error) }, action: 'none' };

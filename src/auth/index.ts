@@ -12,5 +12,4 @@ export type {
 export { TokenRequestError } from './auth-state.ts';
 export type { HintStore } from './hint-store.ts';
 export { hintStorageKey, memoryHintStore, webStorageHintStore } from './hint-store.ts';
-export { type AuthMessageKey, authMessages } from './messages.ts';
 export { createTokenSession } from './token-session.ts';

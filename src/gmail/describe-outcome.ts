@@ -1,17 +1,16 @@
 /**
- * Which message (messages.ts) and which raw placeholder values describe an outcome or a wait. The UI formats the
+ * Which sentence (src/text/send.ts) and which raw placeholder values describe an outcome or a wait. The UI formats the
  * values (sizes with formatBytes, times with formatDateTime) in the page's language; this module stays pure.
  */
-import type { GmailMessageKey } from './messages.ts';
 import { maxRetries } from './policy.ts';
 import type { SendOutcome, WaitInfo } from './sender.ts';
 
 export interface MessageRef {
-  key: GmailMessageKey;
+  key: string;
   /** Byte counts as `size`/`limit`/`reduceBy`, epoch ms as `resumeAt`, plain numbers otherwise. */
   values: Record<string, number | string>;
   /** Message key for `{field}`, when the error points at a header. */
-  fieldKey?: GmailMessageKey;
+  fieldKey?: string;
 }
 
 export function describeOutcome(outcome: SendOutcome): MessageRef {
@@ -33,17 +32,15 @@ export function describeOutcome(outcome: SendOutcome): MessageRef {
       }
       const timed = ['daily-limit', 'sending-limit', 'rate-limited'].includes(outcome.code) && outcome.resumeAt;
       if (timed) values.resumeAt = outcome.resumeAt as number;
-      const key = `gmail.stop.${outcome.code}${timed ? '.at' : ''}` as GmailMessageKey;
-      return outcome.field
-        ? { key, values, fieldKey: `gmail.field.${outcome.field}` as GmailMessageKey }
-        : { key, values };
+      const key = `gmail.stop.${outcome.code}${timed ? '.at' : ''}`;
+      return outcome.field ? { key, values, fieldKey: `gmail.field.${outcome.field}` } : { key, values };
     }
   }
 }
 
 export function describeWait(wait: WaitInfo, now: number): MessageRef {
   return {
-    key: `gmail.wait.${wait.reason}` as GmailMessageKey,
+    key: `gmail.wait.${wait.reason}`,
     values: {
       seconds: Math.max(0, Math.ceil((wait.until - now) / 1000)),
       attempt: wait.attempt,

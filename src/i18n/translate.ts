@@ -1,22 +1,19 @@
 /**
- * The tiny lookup behind every string on the page: `t(key, params)`, with English as the fallback for each key
- * that a language has not translated yet, and the key itself as a last resort (visible, never a blank).
+ * The tiny lookup behind every string on the page: `t(key, params)`. Tables hold each sentence in every language
+ * side by side (src/text), so a missing translation is a type error; English stays the fallback for a sentence left
+ * empty, and the key itself the last resort (visible, never a blank).
  */
 import type { Language } from './language.ts';
 
-export type MessageTable = Readonly<Record<string, string>>;
-export type MessageTables = Readonly<Record<Language, MessageTable>>;
+/** One sentence in every language the page speaks. */
+export type Sentence = Readonly<Record<Language, string>>;
+export type TextTable = Readonly<Record<string, Sentence>>;
 export type TranslationParams = Readonly<Record<string, string | number>>;
 export type Translate = (key: string, params?: TranslationParams) => string;
 
-/** Merges several feature tables (`{ en, ja }` each) into one; later tables win on a shared key. */
-export function mergeTables(...tables: ReadonlyArray<Partial<Record<Language, MessageTable>>>): MessageTables {
-  const merged: Record<Language, Record<string, string>> = { en: {}, ja: {} };
-  for (const table of tables) {
-    Object.assign(merged.en, table.en);
-    Object.assign(merged.ja, table.ja);
-  }
-  return merged;
+/** Merges several feature tables into one; later tables win on a shared key. */
+export function mergeTables(...tables: readonly TextTable[]): TextTable {
+  return Object.assign({}, ...tables) as TextTable;
 }
 
 /** Replaces `{name}` placeholders; an unknown placeholder stays as written so the gap is visible. */
@@ -28,13 +25,11 @@ export function interpolate(template: string, params: TranslationParams | undefi
 }
 
 /** A translator for one language. */
-export function createTranslator(tables: MessageTables, language: Language): Translate {
-  const own = tables[language];
-  const english = tables.en;
-  // Own keys only: a key such as `constructor` must not find Object.prototype's function.
-  const lookup = (table: MessageTable, key: string) => (Object.hasOwn(table, key) ? table[key] : undefined);
+export function createTranslator(table: TextTable, language: Language): Translate {
   return (key, params) => {
-    const template = lookup(own, key) ?? lookup(english, key) ?? key;
+    // Own keys only: a key such as `constructor` must not find Object.prototype's function.
+    const sentence = Object.hasOwn(table, key) ? table[key] : undefined;
+    const template = sentence?.[language] || sentence?.en || key;
     return interpolate(template, params);
   };
 }

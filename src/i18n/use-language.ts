@@ -3,10 +3,10 @@
  * The translator is rebuilt when the later message tables arrive.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { currentCatalog, loadLaterMessages, onCatalogChange } from './catalog.ts';
+import { currentText, loadLaterText, onTextChange } from '../text/catalog.ts';
 import { type Language, resolveLanguage } from './language.ts';
 import { readSavedLanguage, saveLanguage } from './saved-language.ts';
-import { createTranslator, type MessageTables, type Translate } from './translate.ts';
+import { createTranslator, type TextTable, type Translate } from './translate.ts';
 
 export function initialLanguage(): Language {
   return resolveLanguage({
@@ -24,13 +24,13 @@ export interface LanguageState {
 
 export function useLanguage(): LanguageState {
   const [language, setLanguage] = useState<Language>(initialLanguage);
-  const [tables, setTables] = useState<MessageTables>(currentCatalog);
+  const [table, setTable] = useState<TextTable>(currentText);
   useEffect(() => {
-    const unsubscribe = onCatalogChange(setTables);
-    void loadLaterMessages();
+    const unsubscribe = onTextChange(setTable);
+    void loadLaterText();
     return unsubscribe;
   }, []);
-  const t = useMemo(() => createTranslator(tables, language), [tables, language]);
+  const t = useMemo(() => createTranslator(table, language), [table, language]);
 
   useEffect(() => {
     document.documentElement.lang = language;

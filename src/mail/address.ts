@@ -1,7 +1,7 @@
 import { domainToAscii } from './punycode.ts';
 import type { Mailbox } from './types.ts';
 
-/** Why one address cannot be used. Each code has a sentence in English and Japanese in `messages.ts`. */
+/** Why one address cannot be used. Each code has a sentence in English and Japanese in src/text/mail.ts. */
 export type AddressProblemCode =
   | 'empty'
   | 'control-char'

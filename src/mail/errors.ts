@@ -2,7 +2,7 @@ import type { AddressProblem } from './address.ts';
 
 /**
  * Base of every error the message builder throws. The core carries codes and data only; the words the user reads
- * come from `messages.ts`, so the same error reads naturally in English and Japanese.
+ * come from src/text/mail.ts, so the same error reads naturally in English and Japanese.
  */
 export abstract class MailError extends Error {
   abstract readonly code: MailErrorCode;

@@ -21,7 +21,6 @@ export {
   NoRecipientError,
 } from './errors.ts';
 export { formatMailbox } from './header-values.ts';
-export { formatAddressProblem, formatMailError, formatSize, mailMessages } from './messages.ts';
 export { domainToAscii, punycodeEncode } from './punycode.ts';
 export {
   ATTACHMENT_SIZE_LIMIT,

@@ -4,11 +4,11 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuthFailure } from '../../../src/auth/auth-failure.ts';
 import type { AuthState, TokenSession } from '../../../src/auth/auth-state.ts';
-import { authMessages } from '../../../src/auth/messages.ts';
 import { AccountStatus } from '../../../src/auth/ui/AccountStatus.tsx';
 import { AuthProblem } from '../../../src/auth/ui/AuthProblem.tsx';
+import { authText } from '../../../src/text/auth.ts';
 
-const en: Record<string, string> = authMessages.en;
+const en: Record<string, string> = Object.fromEntries(Object.entries(authText).map(([key, text]) => [key, text.en]));
 const t = (key: string, params: Readonly<Record<string, string | number>> = {}) =>
   (en[key] ?? `!${key}`).replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
 

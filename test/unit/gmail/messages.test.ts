@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { describeOutcome, describeWait } from '../../../src/gmail/describe-outcome.ts';
-import { gmailMessages } from '../../../src/gmail/messages.ts';
 import type { StopCode } from '../../../src/gmail/policy.ts';
 import { gmailSentFolderLink, gmailWebLink } from '../../../src/gmail/sender.ts';
+import { sendText } from '../../../src/text/send.ts';
+
+const table: Record<string, { en: string; ja: string }> = sendText;
 
 const stopCodes: StopCode[] = [
   'daily-limit',
@@ -25,26 +27,18 @@ const stopCodes: StopCode[] = [
   'client-not-ready',
   'unknown',
 ];
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
-describe('gmailMessages', () => {
-  it('has the same keys in English and Japanese, with the same placeholders', () => {
-    expect(Object.keys(gmailMessages.ja).sort()).toEqual(Object.keys(gmailMessages.en).sort());
-    for (const [key, english] of Object.entries(gmailMessages.en)) {
-      expect(placeholders(gmailMessages.ja[key as keyof typeof gmailMessages.ja]), key).toEqual(placeholders(english));
-    }
-  });
-
+describe('send text', () => {
   it('describes every stop code, with and without a resume time', () => {
     for (const code of stopCodes) {
       const plain = describeOutcome({ kind: 'stopped', code });
-      expect(gmailMessages.en[plain.key], code).toBeTruthy();
+      expect(table[plain.key]?.en, code).toBeTruthy();
       const timed = describeOutcome({ kind: 'stopped', code, resumeAt: Date.now() + 60_000 });
-      expect(gmailMessages.en[timed.key], code).toBeTruthy();
+      expect(table[timed.key]?.en, code).toBeTruthy();
     }
     for (const kind of ['sent', 'needs-reauth', 'uncertain', 'cancelled'] as const) {
       const ref = describeOutcome(kind === 'sent' ? { kind, id: 'a', threadId: 'a', labelIds: [] } : { kind });
-      expect(gmailMessages.ja[ref.key]).toBeTruthy();
+      expect(table[ref.key]?.ja).toBeTruthy();
     }
   });
 
@@ -64,7 +58,7 @@ describe('gmailMessages', () => {
   it('names the field a 400 points at', () => {
     const ref = describeOutcome({ kind: 'stopped', code: 'invalid-header', field: 'cc' });
     expect(ref.fieldKey).toBe('gmail.field.cc');
-    expect(gmailMessages.ja['gmail.field.cc']).toBe('Cc');
+    expect(table['gmail.field.cc']?.ja).toBe('Cc');
   });
 
   it('counts down a wait in whole seconds', () => {

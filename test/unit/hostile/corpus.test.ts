@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildMessage } from '../../../src/mail/build.ts';
 import { MailError } from '../../../src/mail/errors.ts';
-import { formatMailError } from '../../../src/mail/messages.ts';
 import type { MessageDraft } from '../../../src/mail/types.ts';
+import { formatMailError } from '../../../src/text/mail.ts';
 import { expectedMessage, messageProblems } from '../../support/hostile-check.ts';
 import { expandFiles, fileBytes, type HostileCase, hostileCorpus } from '../../support/hostile-corpus.ts';
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { offlineGoogle, realGoogle } from '../../../src/config.ts';
 import { cspDirectives, cspHeaderValue, cspMetaValue } from '../../../src/security/csp.ts';
 import { headersFile } from '../../../src/security/headers-plugin.ts';
-import { setupMessages } from '../../../src/setup/messages.ts';
 
 describe('Content Security Policy', () => {
   const directives = cspDirectives(realGoogle);
@@ -49,12 +48,5 @@ describe('Content Security Policy', () => {
     expect(file.split('\n')[0]).toBe('/*');
     expect(file).toContain('  Cross-Origin-Opener-Policy: same-origin-allow-popups');
     expect(file).toContain(`  Content-Security-Policy: ${cspHeaderValue(realGoogle)}`);
-  });
-});
-
-describe('setup text', () => {
-  it('has every key in both English and Japanese', () => {
-    expect(Object.keys(setupMessages.ja).sort()).toEqual(Object.keys(setupMessages.en).sort());
-    for (const text of Object.values(setupMessages.ja)) expect(text.trim()).not.toBe('');
   });
 });

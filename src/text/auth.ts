@@ -1,0 +1,107 @@
+/** The Google account: connecting, renewing, signing out, and every authorization failure with its fix. */
+import { defineText } from './define.ts';
+
+export const authText = defineText({
+  'auth.region': { en: 'Google account', ja: 'Google アカウント' },
+  'auth.loading.detail': {
+    en: 'You can start writing now; sending is possible once Google’s scripts have loaded.',
+    ja: '先に本文を書き始めて大丈夫です。Google のスクリプトを読み込み終えると送信できるようになります。',
+  },
+  'auth.connect': { en: 'Connect Gmail account', ja: 'Gmail アカウントに接続' },
+  'auth.connect.loading': { en: 'Loading Google sign-in…', ja: 'Google のログイン機能を読み込み中…' },
+  'auth.connect.why': {
+    en: 'Google will ask to let this page send mail as you (gmail.send) and see your email address (email). It cannot read, delete or change your mail.',
+    ja: 'Google から、このページにあなたとしてメールを送信する権限（gmail.send）と、メールアドレスを確認する権限（email）の許可を求められます。メールの閲覧・削除・変更はできません。',
+  },
+  'auth.connect.as': { en: 'Connect as {email}', ja: '{email} で接続' },
+  'auth.authorizing': {
+    en: 'Waiting for Google’s window… Finish there, or close it to go back.',
+    ja: 'Google のウィンドウで操作を待っています… 完了するか、ウィンドウを閉じると元の画面に戻ります。',
+  },
+  'auth.renewing': { en: 'Renewing access with Google…', ja: 'Google へのアクセスを更新しています…' },
+  'auth.cancel': { en: 'Stop waiting', ja: '待つのをやめる' },
+  'auth.ready.sending-as': { en: 'Sending as {email}', ja: '{email} として送信します' },
+  'auth.ready.looking-up': {
+    en: 'Connected to Google. Looking up your address…',
+    ja: 'Google に接続しました。メールアドレスを確認しています…',
+  },
+  'auth.ready.address-unknown': {
+    en: 'Connected to Google (your address could not be read; sending still works).',
+    ja: 'Google に接続しました（メールアドレスは取得できませんでしたが、送信はできます）。',
+  },
+  'auth.hint.disclosure': {
+    en: 'This browser remembers {email} so Google can skip the account chooser next time. Only the address is stored, never the access key.',
+    ja: '次回アカウントの選択を省けるよう、このブラウザに {email} を記憶しています。保存するのはメールアドレスだけで、アクセス キーは保存しません。',
+  },
+  'auth.hint.forget': { en: 'Forget {email}', ja: '{email} の記憶を消す' },
+  'auth.sign-out': { en: 'Sign out', ja: 'ログアウト' },
+  'auth.sign-out.forget': { en: 'Also forget {email} on this device', ja: 'このデバイスから {email} の記憶も消す' },
+  'auth.script.gis': {
+    en: 'Google sign-in (Google Identity Services)',
+    ja: 'Google ログイン（Google Identity Services）',
+  },
+  'auth.script.gapi': { en: 'Google API client', ja: 'Google API クライアント' },
+  'auth.load-failed.title': {
+    en: 'Part of Google’s code did not load',
+    ja: 'Google のプログラムの一部を読み込めませんでした',
+  },
+  'auth.load-failed.body': {
+    en: '{script} could not be loaded. Check that you are online; an ad or tracker blocker may be blocking accounts.google.com or apis.google.com for this page. What you wrote is kept.',
+    ja: '{script} を読み込めませんでした。インターネットに接続しているか確認してください。広告ブロッカーやトラッキング防止機能が、このページでの accounts.google.com や apis.google.com への接続を止めている可能性もあります。書いた内容はそのまま残っています。',
+  },
+  'auth.load-failed.retry': { en: 'Retry loading {script}', ja: '{script} をもう一度読み込む' },
+  'auth.popup-blocked.title': {
+    en: 'The browser blocked Google’s sign-in window',
+    ja: 'Google のログイン ウィンドウがブラウザにブロックされました',
+  },
+  'auth.popup-blocked.body': {
+    en: 'Google asks for permission in a small pop-up window, and this browser blocked it. Allow pop-ups for {origin}, then try again:',
+    ja: 'Google は小さなポップアップ ウィンドウで許可を求めますが、ブラウザがそれをブロックしました。{origin} のポップアップを許可してから、もう一度お試しください。',
+  },
+  'auth.popup-blocked.chrome': {
+    en: 'Chrome and Edge: click the blocked pop-up icon at the right of the address bar, choose “Always allow pop-ups and redirects from {origin}”, then Done.',
+    ja: 'Chrome・Edge：アドレスバー右端のポップアップ ブロックのアイコンをクリックし、「{origin} のポップアップとリダイレクトを常に許可する」を選んで「完了」を押します。',
+  },
+  'auth.popup-blocked.firefox': {
+    en: 'Firefox: click “Settings” in the yellow bar, then “Allow pop-ups for {origin}”.',
+    ja: 'Firefox：黄色いバーの「設定」をクリックし、「{origin} のポップアップを許可」を選びます。',
+  },
+  'auth.popup-blocked.safari': {
+    en: 'Safari: Safari → Settings for {origin} (or Settings → Websites → Pop-up Windows), and set it to Allow.',
+    ja: 'Safari：メニューの「Safari」→「{origin} の設定」（または「設定」→「Web サイト」→「ポップアップウインドウ」）で「許可」にします。',
+  },
+  'auth.popup-blocked.action': { en: 'Try again', ja: 'もう一度試す' },
+  'auth.access-denied.title': { en: 'Google did not give permission', ja: 'Google で許可されませんでした' },
+  'auth.access-denied.body': {
+    en: 'This page needs permission to send mail as you (gmail.send) — it sends exactly what you write, from your own Gmail, and cannot read or delete your mail. Without it nothing can be sent. Your draft is kept.',
+    ja: 'このページには、あなたとしてメールを送信する権限（gmail.send）が必要です。書いた内容をそのまま、あなたの Gmail から送るだけで、メールの閲覧や削除はできません。許可がないと送信できません。下書きはそのまま残っています。',
+  },
+  'auth.access-denied.action': { en: 'Ask Google again', ja: 'もう一度 Google に許可を求める' },
+  'auth.partial-grant.title': {
+    en: 'The permission to send mail was left unticked',
+    ja: 'メール送信の権限にチェックが入っていませんでした',
+  },
+  'auth.partial-grant.body': {
+    en: 'Google’s screen lets you choose permissions one by one, and “Send email on your behalf” was not selected. Without it this page cannot send. Ask again and tick that box; nothing else is needed.',
+    ja: 'Google の画面では権限を 1 つずつ選べますが、「ユーザーに代わってメールを送信」が選ばれていませんでした。この権限がないと送信できません。もう一度許可を求めるので、そのチェックボックスをオンにしてください。ほかの権限は不要です。',
+  },
+  'auth.partial-grant.action': { en: 'Ask again', ja: 'もう一度許可を求める' },
+  'auth.interaction-required.title': {
+    en: 'Google needs you to confirm in its window',
+    ja: 'Google のウィンドウで確認が必要です',
+  },
+  'auth.interaction-required.body': {
+    en: 'Google could not renew access without asking you: you may have signed out of Google or need to confirm your account. Open the window and follow the steps.',
+    ja: 'Google は確認なしではアクセスを更新できませんでした。Google からログアウトしたか、アカウントの確認が必要な可能性があります。ウィンドウを開いて手順に従ってください。',
+  },
+  'auth.interaction-required.action': { en: 'Open Google’s window', ja: 'Google のウィンドウを開く' },
+  'auth.unknown.title': { en: 'Google sign-in failed', ja: 'Google へのログインに失敗しました' },
+  'auth.unknown.body': {
+    en: 'Google returned an error this page does not recognise. Try again; if it keeps happening, include the code below when you ask for help (“Check setup” shows it too).',
+    ja: 'Google から想定外のエラーが返されました。もう一度お試しください。繰り返し起きる場合は、問い合わせの際に下のコードをお知らせください（「設定の確認」にも表示されます）。',
+  },
+  'auth.unknown.action': { en: 'Try again', ja: 'もう一度試す' },
+  'auth.problem.code': { en: 'Error code: {code}', ja: 'エラーコード：{code}' },
+  'auth.problem.detail': { en: 'Details: {detail}', ja: '詳細：{detail}' },
+  'auth.problem.dismiss': { en: 'Dismiss', ja: '閉じる' },
+});
