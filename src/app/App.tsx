@@ -9,7 +9,7 @@ import type { ScriptStatus } from '../setup/CheckSetup.tsx';
 import { addText } from '../text/catalog.ts';
 import type { AfterPaint } from './after-paint.ts';
 import { Header } from './Header.tsx';
-import type { Notice } from './Notices.tsx';
+import type { Notice } from '../ui/Notices.tsx';
 import { useLazyModule } from './use-lazy.ts';
 import { useSession } from './use-session.ts';
 

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { AfterPaint } from '../../app/after-paint.ts';
-import { type Notice, Notices } from '../../app/Notices.tsx';
+import { type Notice, Notices } from '../../ui/Notices.tsx';
 import type { Language } from '../../i18n/language.ts';
 import type { Translate } from '../../i18n/translate.ts';
 import { attachmentBudget } from '../attachments.ts';

@@ -1,4 +1,4 @@
-import type { Notice } from '../../app/Notices.tsx';
+import type { Notice } from '../../ui/Notices.tsx';
 import type { Translate } from '../../i18n/translate.ts';
 
 /** "Your unsent draft was restored", with Discard (forget it everywhere) and Dismiss (just hide the notice). */
