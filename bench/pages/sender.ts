@@ -4,14 +4,14 @@
  */
 import { type GapiLike, initGmailClient } from '../../src/gmail/gapi-client.ts';
 import type { RequestBytes } from '../../src/gmail/resumable-upload.ts';
-import { createSender, type SendOutcome, type SendPath } from '../../src/gmail/sender.ts';
+import { type AttemptOutcome, createSender, type SendPath } from '../../src/gmail/sender.ts';
 import { loadGapi } from '../../src/google/google-scripts.ts';
 import { buildMessage } from '../../src/mail/index.ts';
 import { benchMessage } from './harness.ts';
 import { toDraft } from './ours-draft.ts';
 
 export interface SenderRun {
-  outcome: SendOutcome['kind'];
+  outcome: AttemptOutcome['kind'];
   path: SendPath;
   messageBytes: number;
   /** Request bodies as the sender itself reports them (onRequestBytes). */
@@ -42,12 +42,15 @@ const api: SenderBench = {
     const sender = createSender({
       gapi,
       fetch: (...args) => fetch(...args),
-      tokens: { accessToken: () => token },
       endpoints: { gmailApiRoot: `${origin}/` },
       onRequestBytes: (info) => reported.push(info),
       ...(forceUpload ? { jsonCapBytes: 0 } : {}),
     });
-    const outcome = await sender.send(bytes);
+    const outcome = await sender.attempt(new Blob([bytes as Uint8Array<ArrayBuffer>]), {
+      token,
+      retriesSoFar: 0,
+      checkpoint: async () => {},
+    });
     return { outcome: outcome.kind, path: sender.pathFor(bytes.length), messageBytes: bytes.length, reported };
   },
 };

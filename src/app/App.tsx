@@ -1,15 +1,15 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AuthState } from '../auth/index.ts';
-import type { SentEntry } from '../compose/sent-log.ts';
-import type { StorageProblem } from '../compose/storage-backend.ts';
 import { ComposePage } from '../compose/ui/ComposePage.tsx';
 import { buildTimeConfig, type LoadedConfig, loadConfig } from '../config.ts';
 import { useLanguage } from '../i18n/use-language.ts';
 import type { ScriptStatus } from '../setup/CheckSetup.tsx';
+import type { StorageProblem } from '../storage/key-value.ts';
 import { addText } from '../text/catalog.ts';
+import type { Notice } from '../ui/Notices.tsx';
+import { accountOf } from './account.ts';
 import type { AfterPaint } from './after-paint.ts';
 import { Header } from './Header.tsx';
-import type { Notice } from '../ui/Notices.tsx';
 import { useLazyModule } from './use-lazy.ts';
 import { useSession } from './use-session.ts';
 
@@ -37,12 +37,7 @@ function scriptStatuses(state: AuthState | null): { gis: ScriptStatus; gapi: Scr
   return state ? { gis: 'ready', gapi: 'ready' } : { gis: 'loading', gapi: 'loading' };
 }
 
-function accountEmail(state: AuthState | null): string | null {
-  if (state?.status === 'ready' || state?.status === 'renewing' || state?.status === 'failed') return state.email;
-  return null;
-}
-
-/** The whole page: configuration, language, account, the compose form, the sent log and "Check setup". */
+/** The whole page: configuration, language, account, the compose form with its outbox, and "Check setup". */
 export function App() {
   const { language, t, choose } = useLanguage();
   const setup = useLazyModule(loadSetup);
@@ -50,7 +45,7 @@ export function App() {
   const [loaded, setLoaded] = useState<LoadedConfig | null>(initialConfig);
   const [configSettled, setConfigSettled] = useState(false);
   const [storageProblem, setStorageProblem] = useState<StorageProblem | null>(null);
-  const [sent, setSent] = useState<SentEntry[]>([]);
+  const [holdSeconds, setHoldSeconds] = useState<number | null>(null);
   const { session, state } = useSession(loaded?.config ?? null, later);
 
   useEffect(() => {
@@ -60,33 +55,32 @@ export function App() {
     });
   }, []);
 
-  const stores = useMemo(() => {
-    if (!later) return null;
-    const backend = later.indexedDbBackend();
-    // Storage trouble is reported once for the page, whichever store meets it first.
-    let reported = false;
-    const onProblem = (problem: StorageProblem) => {
-      if (reported) return;
-      reported = true;
-      setStorageProblem(problem);
-    };
-    return {
-      draftStore: later.createDraftStore({ backend, onProblem, rescue: later.sessionTextSlot() }),
-      sentLog: later.createSentLogStore(backend, onProblem),
-    };
+  useEffect(() => {
+    if (later) setHoldSeconds(later.readHoldSeconds());
   }, [later]);
 
-  useEffect(() => {
-    void stores?.sentLog.load().then(setSent);
-  }, [stores]);
+  const draftStore = useMemo(() => {
+    if (!later) return null;
+    return later.createDraftStore({
+      backend: later.indexedDbBackend(),
+      onProblem: setStorageProblem,
+      rescue: later.sessionTextSlot(),
+    });
+  }, [later]);
 
-  const email = accountEmail(state);
+  const outbox = useMemo(
+    () => (later && loaded && session ? later.createAppOutbox(loaded.config, session) : null),
+    [later, session],
+  );
+  useEffect(() => () => outbox?.dispose(), [outbox]);
+
+  const email = accountOf(state);
   const services = useMemo(
     () =>
-      later && loaded && session
-        ? later.createSendServices({ config: loaded.config, session, t, language, email })
+      later && loaded && session && outbox && holdSeconds !== null
+        ? later.createComposeServices({ config: loaded.config, session, outbox, language, email, holdSeconds })
         : null,
-    [later, loaded, session, t, language, email],
+    [later, loaded, session, outbox, language, email, holdSeconds],
   );
 
   if (!loaded?.config.clientId) {
@@ -125,7 +119,7 @@ export function App() {
           t={t}
           language={language}
           later={later}
-          store={stores?.draftStore ?? null}
+          store={draftStore}
           services={services}
           outerNotices={outerNotices}
           authProblem={(resumeSend) =>
@@ -133,19 +127,11 @@ export function App() {
               <later.AuthProblem session={session} t={t} onAction={resumeSend} />
             ) : null
           }
-          onSent={(entry) => void stores?.sentLog.add(entry).then(setSent)}
+          onHoldSeconds={(seconds) => {
+            later?.saveHoldSeconds(seconds);
+            setHoldSeconds(seconds);
+          }}
         />
-        {later && stores && (
-          <later.SentLog
-            t={t}
-            language={language}
-            entries={sent}
-            onClear={() => {
-              setSent([]);
-              void stores.sentLog.clear();
-            }}
-          />
-        )}
         {setup && (
           <setup.CheckSetup
             t={t}

@@ -44,6 +44,7 @@ export function draftFromStored(value: unknown): Draft | null {
     subject: typeof record.subject === 'string' ? record.subject : '',
     body: typeof record.body === 'string' ? record.body : '',
     attachments,
+    ...(typeof record.outboxId === 'string' ? { outboxId: record.outboxId } : {}),
   };
   return isEmptyDraft(draft) ? null : draft;
 }

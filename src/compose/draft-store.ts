@@ -3,14 +3,15 @@
  * clear is never undone by a save that was already queued). Failures are reported once through `onProblem` and
  * never thrown: the page keeps working from memory when storage does not.
  */
-import { type Draft, isEmptyDraft } from './draft.ts';
-import { draftFromStored } from './draft-restore.ts';
+
 import {
   classifyStorageError,
   type KeyValueBackend,
   type StorageProblem,
   type SyncTextSlot,
-} from './storage-backend.ts';
+} from '../storage/key-value.ts';
+import { type Draft, isEmptyDraft } from './draft.ts';
+import { draftFromStored } from './draft-restore.ts';
 
 const draftKey = 'draft';
 const storedVersion = 1;

@@ -26,6 +26,12 @@ export interface Draft {
   subject: string;
   body: string;
   attachments: DraftAttachment[];
+  /**
+   * Set while this draft is held for the undo window as outbox entry `outboxId`, and saved at once: a page closed
+   * then brings the draft back (the outbox never got it), while a page closed just after the outbox took it does
+   * not (the message is the outbox's, and showing it again would invite a second send).
+   */
+  outboxId?: string;
 }
 
 export function emptyDraft(): Draft {

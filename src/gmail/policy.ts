@@ -44,6 +44,14 @@ export type FailureKind =
 
 export interface SendFailure {
   kind: FailureKind;
+  /**
+   * For `http`: whether the refused request carried the whole message (the JSON path). A 5xx to such a request
+   * does not say the message was not processed, so it reads as "not sure"; on the upload path a status query
+   * can always tell, so a 5xx there is retried.
+   */
+  carriedMessage?: boolean;
+  /** For `network-after-send`: what is known of why no answer came. */
+  reason?: UncertainReason;
   status?: number;
   /** The parsed error envelope, or the raw response text (HTML error pages from Google's front end happen). */
   body?: unknown;
@@ -78,10 +86,13 @@ export type StopCode =
 
 export type WaitReason = 'rate-limit' | 'concurrency' | 'server-error' | 'network';
 
+/** Why an outcome is "not sure": the connection dropped, a server error answered, or the upload session vanished. */
+export type UncertainReason = 'lost-answer' | 'server-error' | 'session-gone';
+
 export type PolicyAction =
   | { action: 'renew-token' }
   | { action: 'wait-and-retry'; delayMs: number; reason: WaitReason }
-  | { action: 'uncertain' }
+  | { action: 'uncertain'; reason: UncertainReason }
   | { action: 'stop'; code: StopCode; field?: HeaderField; resumeAt?: number; message?: string };
 
 export interface PolicyContext {
@@ -175,7 +186,7 @@ export function decideAfterFailure(failure: SendFailure, context: PolicyContext)
   switch (failure.kind) {
     case 'network-after-send':
       // The request may have reached Gmail: repeating it could deliver the mail twice. Only the user decides.
-      return { action: 'uncertain' };
+      return { action: 'uncertain', reason: failure.reason ?? 'lost-answer' };
     case 'cors-or-unreachable':
       return { action: 'stop', code: 'upload-unreachable' };
     case 'network-before-send':
@@ -183,7 +194,7 @@ export function decideAfterFailure(failure: SendFailure, context: PolicyContext)
     case 'upload-interrupted':
       // A status query never creates a message, so resuming is always safe; giving up after the final chunk is not.
       if (context.retriesSoFar >= maxRetries)
-        return failure.mayHaveCompleted ? { action: 'uncertain' } : stop('offline');
+        return failure.mayHaveCompleted ? { action: 'uncertain', reason: 'lost-answer' } : stop('offline');
       return retryOrStop(context, 'network', 'offline', '');
     case 'http':
       return decideHttp(failure, context);
@@ -249,6 +260,11 @@ function decideHttp(failure: SendFailure, context: PolicyContext): PolicyAction 
   }
 
   if (retriedServerStatuses.has(status)) {
+    // messages.send is not idempotent, and Google does not say a 5xx means "not processed": DEADLINE_EXCEEDED
+    // (504) "may be returned even if the operation has completed successfully", UNAVAILABLE (503) is "not always
+    // safe to retry non-idempotent operations" (google.rpc.Code), and a 500 or a gateway's 502 can follow an
+    // accepted send. Only where the request itself could not have delivered the message is it retried.
+    if (failure.carriedMessage) return { action: 'uncertain', reason: 'server-error' };
     return retryOrStop(context, 'server-error', 'server-error', message, retryHint(failure, '', context.now));
   }
   return stop('unknown', { message: message || `HTTP ${status}` });

@@ -1,14 +1,20 @@
 /**
- * Gmail's resumable media upload for `users.messages.send`, with `fetch`: raw RFC 822 bytes (not base64), in chunks.
- * Protocol: Gmail uploads guide (shared/reference/gmail-send.md §1). One `ResumableUpload` is one message; each
- * `run()` continues where the last one stopped, so the sender can wait between runs as its policy says.
+ * Gmail's resumable media upload for `users.messages.send`, with `fetch`: raw RFC 822 bytes (not base64), in chunks
+ * sliced from a Blob (no copy of the message on the page's thread). Protocol: Gmail uploads guide
+ * (shared/reference/gmail-send.md §1). One `ResumableUpload` is one run on one message; it can start from a
+ * checkpoint saved by an earlier run, even one from before a reload.
  *
  * Why it can never send twice: Gmail sends the message only when the session has every byte, and a session
- * completes once. After a lost connection we ask the session where it stands (`Content-Range: bytes *\/total`)
- * instead of sending again; a new session is opened only while the final byte has never been on the wire.
+ * completes once. Before each request the upload hands the caller a checkpoint to save (the outbox saves it before
+ * the request leaves); a run that starts from a checkpoint first asks the session where it stands
+ * (`Content-Range: bytes *\/total`) instead of sending again; a new session is opened only while the final byte has
+ * never been on the wire.
  */
+import type { UploadCheckpoint } from '../outbox/core/entry.ts';
 import type { SendFailure } from './policy.ts';
 import { isAbortError } from './timers.ts';
+
+export type { UploadCheckpoint };
 
 /** Gmail's message size limit for the upload path (discovery `mediaUpload.maxSize`, 35 MiB). */
 export const maxUploadBytes = 36_700_160;
@@ -34,6 +40,9 @@ export interface RequestBytes {
   bytes: number;
 }
 
+/** Saved by the caller before the request it announces leaves. */
+export type UploadStep = { kind: 'upload-start' } | { kind: 'upload'; upload: UploadCheckpoint };
+
 export type UploadResult =
   | { kind: 'sent'; message: SentMessage }
   | { kind: 'failed'; failure: SendFailure }
@@ -44,10 +53,14 @@ export interface ResumableUploadOptions {
   fetch: typeof fetch;
   /** Gmail API root with trailing slash (`https://gmail.googleapis.com/` or the offline Google). */
   gmailApiRoot: string;
-  bytes: Uint8Array;
+  message: Blob;
   threadId?: string;
   /** Multiple of 256 KiB. */
   chunkBytes?: number;
+  /** Where an earlier run stopped: this run asks the session first. */
+  resume?: UploadCheckpoint;
+  /** Called, and awaited, before every request that changes what Gmail may hold. */
+  checkpoint?: (step: UploadStep) => Promise<void>;
   onProgress?: (confirmed: number, total: number) => void;
   onRequestBytes?: (info: RequestBytes) => void;
 }
@@ -94,7 +107,7 @@ export class ResumableUpload {
   private confirmed = 0;
   /** True once the last byte has been sent and no 308 has since said the session is incomplete. */
   private finalChunkSent = false;
-  /** After any interruption the next run asks the session for its state before sending more. */
+  /** After any interruption, or when resuming, the next request asks the session for its state first. */
   private needsStatus = false;
   /** True once any answer has come back from the upload endpoint: a later TypeError is a drop, not CORS. */
   private reachedEndpoint = false;
@@ -104,16 +117,37 @@ export class ResumableUpload {
   private readonly chunkBytes: number;
 
   constructor(private readonly options: ResumableUploadOptions) {
-    this.total = options.bytes.length;
+    this.total = options.message.size;
     this.chunkBytes = options.chunkBytes ?? defaultChunkBytes;
     if (this.chunkBytes <= 0 || this.chunkBytes % chunkGranularity !== 0) {
       throw new RangeError(`chunkBytes must be a positive multiple of ${chunkGranularity}`);
+    }
+    const resume = options.resume;
+    if (resume && resume.total === this.total) {
+      this.sessionUrl = resume.sessionUrl;
+      this.confirmed = resume.confirmed;
+      this.finalChunkSent = resume.finalChunkSent;
+      this.needsStatus = true;
+      // The session answered before this run began; a drop now is a drop, not a CORS refusal.
+      this.reachedEndpoint = true;
     }
   }
 
   /** Bytes the server has confirmed. */
   get confirmedBytes(): number {
     return this.confirmed;
+  }
+
+  /** Where the session stands, for the caller to keep; undefined before a session exists. */
+  get state(): UploadCheckpoint | undefined {
+    return this.sessionUrl
+      ? {
+          sessionUrl: this.sessionUrl,
+          total: this.total,
+          confirmed: this.confirmed,
+          finalChunkSent: this.finalChunkSent,
+        }
+      : undefined;
   }
 
   /**
@@ -136,6 +170,10 @@ export class ResumableUpload {
     }
   }
 
+  private async save(step: UploadStep): Promise<void> {
+    await this.options.checkpoint?.(step);
+  }
+
   private async loop(accessToken: string, signal?: AbortSignal): Promise<UploadResult> {
     for (;;) {
       if (signal?.aborted) return { kind: 'cancelled' };
@@ -155,6 +193,7 @@ export class ResumableUpload {
   }
 
   private async startSession(accessToken: string, signal?: AbortSignal): Promise<SendFailure | null> {
+    await this.save({ kind: 'upload-start' });
     const metadata = this.options.threadId ? JSON.stringify({ threadId: this.options.threadId }) : '';
     const headers: Record<string, string> = {
       Authorization: `Bearer ${accessToken}`,
@@ -179,6 +218,8 @@ export class ResumableUpload {
     this.sessionUrl = new URL(location, startUrl).href;
     this.confirmed = 0;
     this.finalChunkSent = false;
+    // Saved before the first chunk: from now on a reload asks this session instead of opening another.
+    await this.save({ kind: 'upload', upload: this.state as UploadCheckpoint });
     this.options.onProgress?.(0, this.total);
     return null;
   }
@@ -192,18 +233,21 @@ export class ResumableUpload {
     });
   }
 
-  private putChunk(accessToken: string, signal?: AbortSignal): Promise<Response> {
+  private async putChunk(accessToken: string, signal?: AbortSignal): Promise<Response> {
     const start = this.confirmed;
     const end = Math.min(start + this.chunkBytes, this.total);
     const isFinal = end === this.total;
-    if (isFinal) this.finalChunkSent = true;
+    if (isFinal) {
+      this.finalChunkSent = true;
+      await this.save({ kind: 'upload', upload: this.state as UploadCheckpoint });
+    }
     this.options.onRequestBytes?.({ kind: 'upload-chunk', bytes: end - start });
     // A zero-byte message has no byte range to name; RFC 9110 has none, Google documents only `bytes */0` then.
     const range = this.total === 0 ? 'bytes */0' : `bytes ${start}-${end - 1}/${this.total}`;
     return this.options.fetch(this.sessionUrl as string, {
       method: 'PUT',
       headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'message/rfc822', 'Content-Range': range },
-      body: this.options.bytes.slice(start, end),
+      body: this.options.message.slice(start, end),
       signal: isFinal ? undefined : signal,
     });
   }
@@ -224,12 +268,16 @@ export class ResumableUpload {
       // The server's Range is the truth, even when it holds less than we sent: resend from there.
       if (confirmed > this.confirmed) this.options.onProgress?.(confirmed, this.total);
       this.confirmed = confirmed;
+      // Saved after every answer, so the checkpoint is never behind the session (and never says "final chunk
+      // sent" once Gmail has said it still wants bytes).
+      await this.save({ kind: 'upload', upload: this.state as UploadCheckpoint });
       return null;
     }
     if (status === 404 || status === 410) {
       await response.body?.cancel();
       // The session is gone (expired or lost). If the final byte was sent, the mail may already be out.
-      if (this.finalChunkSent) return { kind: 'failed', failure: { kind: 'network-after-send' } };
+      if (this.finalChunkSent)
+        return { kind: 'failed', failure: { kind: 'network-after-send', reason: 'session-gone' } };
       if (this.restarts >= maxRestarts) {
         return { kind: 'failed', failure: { kind: 'http', status, body: 'upload session lost repeatedly' } };
       }
@@ -238,7 +286,8 @@ export class ResumableUpload {
       this.confirmed = 0;
       return null;
     }
-    // Any other answer is the server's final word on this request; a later run resumes from a status query.
+    // Any other answer is the server's final word on this request; a later run resumes from a status query, which
+    // can never create a message, so even a 5xx here is safe to retry.
     this.needsStatus = true;
     return {
       kind: 'failed',

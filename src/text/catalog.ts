@@ -30,8 +30,14 @@ let later: Promise<void> | null = null;
 
 /** Loads the tables not needed for first paint; safe to call many times. */
 export function loadLaterText(): Promise<void> {
-  later ??= Promise.all([import('./compose.ts'), import('./setup.ts'), import('./mail.ts'), import('./send.ts')]).then(
-    ([compose, setup, mail, send]) => addText(compose.composeText, setup.setupText, mail.mailText, send.sendText),
+  later ??= Promise.all([
+    import('./compose.ts'),
+    import('./outbox.ts'),
+    import('./send.ts'),
+    import('./mail.ts'),
+    import('./setup.ts'),
+  ]).then(([compose, outbox, send, mail, setup]) =>
+    addText(compose.composeText, outbox.outboxText, send.sendText, mail.mailText, setup.setupText),
   );
   return later;
 }

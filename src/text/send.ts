@@ -2,19 +2,6 @@
 import { defineText } from './define.ts';
 
 export const sendText = defineText({
-  'gmail.sent': { en: 'Sent.', ja: '送信しました。' },
-  'gmail.cancelled': {
-    en: 'Sending was cancelled. Nothing was sent, and your message is still here.',
-    ja: '送信を取り消しました。メールは送られていません。書いた内容はそのまま残っています。',
-  },
-  'gmail.needs-reauth': {
-    en: 'Google needs you to sign in again before this message can go. Your message is kept.',
-    ja: 'このメールを送るには Google にもう一度ログインしてください。書いた内容は残っています。',
-  },
-  'gmail.uncertain': {
-    en: 'Not sure this was sent: the connection dropped after the message left. Check your Sent folder before sending again.',
-    ja: 'メールを送った直後に接続が切れたため、届いたかどうか確認できません。もう一度送る前に「送信済み」フォルダを確認してください。',
-  },
   'gmail.wait.rate-limit': {
     en: 'Gmail asked us to slow down. Trying again in {seconds} s (retry {attempt} of {maxAttempts}).',
     ja: 'Gmail から送信ペースを落とすよう求められました。{seconds} 秒後に再試行します（{maxAttempts} 回中 {attempt} 回目）。',

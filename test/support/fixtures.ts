@@ -33,14 +33,25 @@ async function collectViolations(page: Page): Promise<Violation[]> {
   return perPage.flat();
 }
 
-export const test = base.extend<{ securityWatch: undefined }>({
+export const test = base.extend<{ securityWatch: undefined; undoSeconds: number | null }>({
+  /**
+   * The undo window the page starts with (the person's saved choice, localStorage `fumi.undo-seconds`). Off in most
+   * tests, so "Message sent." follows the click as it did before the outbox; the outbox's own tests set it, and
+   * null leaves the app's default (5 s).
+   */
+  undoSeconds: [0, { option: true }],
   // Each worker drives the app of its own lane (test/support/lanes.ts).
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
   baseURL: async ({}, use, testInfo) => {
     await use(`${appOrigin(testInfo.parallelIndex)}/`);
   },
   securityWatch: [
-    async ({ page, context }, use) => {
+    async ({ page, context, undoSeconds }, use) => {
+      if (undoSeconds !== null)
+        await context.addInitScript((seconds) => {
+          // Only before the page has a choice of its own: a test that changes the setting keeps it across reloads.
+          if (localStorage.getItem('fumi.undo-seconds') === null) localStorage.setItem('fumi.undo-seconds', String(seconds));
+        }, undoSeconds);
       await context.addInitScript(() => {
         window.__cspViolations = [];
         document.addEventListener('securitypolicyviolation', (event) => {

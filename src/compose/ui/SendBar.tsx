@@ -1,37 +1,22 @@
-import { useEffect, useState } from 'preact/hooks';
-import { formatBytes } from '../../i18n/format.ts';
-import type { Language } from '../../i18n/language.ts';
 import type { Translate } from '../../i18n/translate.ts';
-import { isSendBusy, type SendPhase, secondsLeft, showsProgressBar } from '../send-phase.ts';
+import { holdChoices } from '../../outbox/hold-setting.ts';
 import type { SendBlocker } from '../send-readiness.ts';
 
 export interface SendBarProps {
   t: Translate;
-  language: Language;
-  phase: SendPhase;
+  /** Authorizing or held: Send does nothing (one press, one message). */
+  busy: boolean;
+  /** The undo window in seconds; null until the outbox is ready. */
+  holdSeconds: number | null;
+  onHoldSeconds: (seconds: number) => void;
   /** Reasons that disable Send outright (attachments over the limit). */
   hardBlockers: readonly SendBlocker[];
-  onCancel: () => void;
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
-/** Ticks once a second while a backoff wait is shown, so the countdown moves. */
-function useNow(active: boolean): number {
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    if (!active) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(timer);
-  }, [active]);
-  return now;
-}
-
-/** Send button, Cancel while sending, progress bar for uploads, countdown during a backoff wait. */
-export function SendBar({ t, language, phase, hardBlockers, onCancel }: SendBarProps) {
-  const busy = isSendBusy(phase);
-  const now = useNow(phase.kind === 'waiting');
+/** Send, its shortcut, and the undo window chosen for this browser. Progress is the send notice's. */
+export function SendBar({ t, busy, holdSeconds, onHoldSeconds, hardBlockers }: SendBarProps) {
   const blocked = hardBlockers.length > 0;
   return (
     <div class="send-bar">
@@ -48,34 +33,17 @@ export function SendBar({ t, language, phase, hardBlockers, onCancel }: SendBarP
       <span id="send-shortcut" class="muted shortcut">
         {t(isMac ? 'compose.send.shortcut.mac' : 'compose.send.shortcut')}
       </span>
-      {busy && (
-        <button type="button" class="secondary" onClick={onCancel}>
-          {t('compose.cancel')}
-        </button>
-      )}
-      {busy && (
-        <span class="send-progress" aria-live="off">
-          {phase.kind === 'waiting' ? (
-            <span>{t('compose.phase.waiting', { seconds: secondsLeft(phase.until, now) })}</span>
-          ) : showsProgressBar(phase) && phase.kind === 'uploading' ? (
-            <>
-              <progress
-                id="send-progress"
-                max={phase.totalBytes}
-                value={phase.sentBytes}
-                aria-label={t('compose.phase.uploading')}
-              />
-              <span>
-                {t('compose.phase.uploading.progress', {
-                  sent: formatBytes(phase.sentBytes, language),
-                  total: formatBytes(phase.totalBytes, language),
-                })}
-              </span>
-            </>
-          ) : (
-            <span class="spinner" aria-hidden="true" />
-          )}
-        </span>
+      {holdSeconds !== null && (
+        <label class="hold-setting">
+          <span>{t('outbox.hold.label')}</span>{' '}
+          <select value={String(holdSeconds)} onChange={(event) => onHoldSeconds(Number(event.currentTarget.value))}>
+            {holdChoices.map((seconds) => (
+              <option key={seconds} value={String(seconds)}>
+                {seconds === 0 ? t('outbox.hold.off') : t('outbox.hold.seconds', { seconds })}
+              </option>
+            ))}
+          </select>
+        </label>
       )}
       {blocked && (
         <p id="send-blockers" class="error-text send-blockers">

@@ -7,6 +7,11 @@ import { type Draft, emptyDraft, isEmptyDraft } from '../draft.ts';
 import { type DraftAction, draftReducer } from '../draft-actions.ts';
 import type { DraftStore } from '../draft-store.ts';
 
+export interface DraftOptions {
+  /** Whether the outbox has this entry: a draft saved while held for the undo window asks (see Draft.outboxId). */
+  isQueued?: (outboxId: string) => Promise<boolean>;
+}
+
 export interface DraftState {
   draft: Draft;
   dispatch: (action: DraftAction) => void;
@@ -14,6 +19,10 @@ export interface DraftState {
   loaded: boolean;
   /** True when the current draft came back from storage and the user has not dismissed the notice. */
   restored: boolean;
+  /** The restored draft had been sent with Undo time left when the page closed: it was never sent. */
+  interrupted: boolean;
+  /** Writes the current draft now (when it is held for sending). */
+  flush(): void;
   dismissRestored(): void;
   /** The user chose "Discard": forget the draft everywhere. */
   discard(): Promise<void>;
@@ -21,24 +30,43 @@ export interface DraftState {
   clearAfterSend(): Promise<void>;
 }
 
-export function useDraft(store: DraftStore | null): DraftState {
+export function useDraft(store: DraftStore | null, options: DraftOptions = {}): DraftState {
   const [draft, dispatch] = useReducer(draftReducer, undefined, emptyDraft);
   const [loaded, setLoaded] = useState(false);
   const [restored, setRestored] = useState(false);
+  const [interrupted, setInterrupted] = useState(false);
   const skipNextSave = useRef(true);
+  const isQueued = useRef(options.isQueued);
+  isQueued.current = options.isQueued;
 
   useEffect(() => {
     if (!store) return;
     let active = true;
-    void store.load().then((saved) => {
+    void (async () => {
+      let saved = await store.load();
+      let rewrite = false;
+      if (saved?.outboxId) {
+        const { outboxId, ...rest } = saved;
+        const queued = (await isQueued.current?.(outboxId).catch(() => false)) ?? false;
+        if (queued) {
+          // The outbox has it: it is on its way (or waits there), not a draft any more.
+          await store.clear();
+          saved = null;
+        } else {
+          saved = rest;
+          rewrite = true;
+          if (active) setInterrupted(true);
+        }
+      }
       if (!active) return;
       if (saved) {
-        skipNextSave.current = true;
+        // Saved again without the marker, so the next load does not ask the outbox a second time.
+        skipNextSave.current = !rewrite;
         dispatch({ type: 'replace', draft: saved });
         setRestored(true);
       }
       setLoaded(true);
-    });
+    })();
     return () => {
       active = false;
     };
@@ -71,10 +99,14 @@ export function useDraft(store: DraftStore | null): DraftState {
     };
   }, [store]);
 
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
+
   const reset = async () => {
     skipNextSave.current = true;
     dispatch({ type: 'replace', draft: emptyDraft() });
     setRestored(false);
+    setInterrupted(false);
     await store?.clear();
   };
 
@@ -83,7 +115,16 @@ export function useDraft(store: DraftStore | null): DraftState {
     dispatch,
     loaded,
     restored: restored && !isEmptyDraft(draft),
-    dismissRestored: () => setRestored(false),
+    interrupted: interrupted && restored && !isEmptyDraft(draft),
+    flush: () => {
+      if (!store) return;
+      store.schedule(draftRef.current);
+      void store.flush();
+    },
+    dismissRestored: () => {
+      setRestored(false);
+      setInterrupted(false);
+    },
     discard: reset,
     clearAfterSend: reset,
   };

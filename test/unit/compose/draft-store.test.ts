@@ -3,7 +3,7 @@ import { type Draft, emptyDraft } from '../../../src/compose/draft.ts';
 import { draftReducer } from '../../../src/compose/draft-actions.ts';
 import { draftFromStored } from '../../../src/compose/draft-restore.ts';
 import { createDraftStore } from '../../../src/compose/draft-store.ts';
-import { type KeyValueBackend, memoryBackend, memoryTextSlot } from '../../../src/compose/storage-backend.ts';
+import { type KeyValueBackend, memoryBackend, memoryTextSlot } from '../../../src/storage/key-value.ts';
 
 const withSubject = (subject: string): Draft => draftReducer(emptyDraft(), { type: 'set-subject', text: subject });
 

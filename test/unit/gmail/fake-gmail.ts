@@ -34,6 +34,10 @@ export class FakeUploadServer {
   hideLocation = false;
   /** Refuse every request as a CORS failure (fetch TypeError). */
   unreachable = false;
+  /** Every upload session opened, by id. */
+  get sessionCount(): number {
+    return this.sessions.size;
+  }
 
   readonly fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
     const url = String(input);
@@ -41,9 +45,11 @@ export class FakeUploadServer {
       Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]),
     );
     const body =
-      init.body instanceof Uint8Array
-        ? init.body
-        : new TextEncoder().encode(typeof init.body === 'string' ? init.body : '');
+      init.body instanceof Blob
+        ? new Uint8Array(await init.body.arrayBuffer())
+        : init.body instanceof Uint8Array
+          ? init.body
+          : new TextEncoder().encode(typeof init.body === 'string' ? init.body : '');
     const index = this.requests.length;
     this.requests.push({ method: init.method ?? 'GET', url, headers, bodyBytes: body.length });
     if (init.signal?.aborted) throw new DOMException('aborted', 'AbortError');

@@ -21,6 +21,8 @@ const http = (status: number, body?: unknown, headers?: Record<string, string>):
   body,
   headers,
 });
+/** The same answer to the JSON request, which carried the whole message. */
+const json = (failure: SendFailure): SendFailure => ({ ...failure, carriedMessage: true });
 const wait = (reason: string) => expect.objectContaining({ action: 'wait-and-retry', reason });
 const stop = (code: string, extra: object = {}) => expect.objectContaining({ action: 'stop', code, ...extra });
 
@@ -129,6 +131,22 @@ const table: Array<[string, SendFailure, unknown]> = [
   ['502 without a body', http(502, ''), wait('server-error')],
   ['503 HTML body', http(503, '<html><title>Service Unavailable</title></html>'), wait('server-error')],
   ['504 without a body', http(504), wait('server-error')],
+  // messages.send is not idempotent: a 5xx to the request that carried the message may follow a completed send
+  // (google.rpc.Code: DEADLINE_EXCEEDED "may be returned even if the operation has completed successfully";
+  // UNAVAILABLE "not always safe to retry non-idempotent operations"). Only the upload path can ask.
+  [
+    '500 to the JSON request',
+    json(http(500, envelope(500, 'Backend Error'))),
+    { action: 'uncertain', reason: 'server-error' },
+  ],
+  ['502 to the JSON request', json(http(502, '')), { action: 'uncertain', reason: 'server-error' }],
+  ['503 to the JSON request', json(http(503)), { action: 'uncertain', reason: 'server-error' }],
+  ['504 to the JSON request', json(http(504)), { action: 'uncertain', reason: 'server-error' }],
+  [
+    '429 to the JSON request (refused at the door, so retried)',
+    json(http(429, envelope(429, 'Too many requests: User-rate limit exceeded'))),
+    wait('rate-limit'),
+  ],
   [
     '403 insufficient scopes',
     http(
@@ -259,7 +277,12 @@ const table: Array<[string, SendFailure, unknown]> = [
   ],
   ['418 unknown', http(418, envelope(418, 'I am a teapot')), stop('unknown', { message: 'I am a teapot' })],
   ['404 with no body', http(404), stop('unknown', { message: 'HTTP 404' })],
-  ['network after the request left', { kind: 'network-after-send' }, { action: 'uncertain' }],
+  ['network after the request left', { kind: 'network-after-send' }, { action: 'uncertain', reason: 'lost-answer' }],
+  [
+    'upload session gone after the last byte',
+    { kind: 'network-after-send', reason: 'session-gone' },
+    { action: 'uncertain', reason: 'session-gone' },
+  ],
   ['network before anything left', { kind: 'network-before-send' }, wait('network')],
   ['upload endpoint unreachable', { kind: 'cors-or-unreachable' }, stop('upload-unreachable')],
   ['upload interrupted mid-way', { kind: 'upload-interrupted', mayHaveCompleted: false }, wait('network')],
@@ -286,7 +309,7 @@ describe('retry limits', () => {
     [
       'an interrupted upload whose last byte left',
       { kind: 'upload-interrupted', mayHaveCompleted: true },
-      { action: 'uncertain' },
+      { action: 'uncertain', reason: 'lost-answer' },
     ],
   ];
   it.each(exhausted)('%s stop after %i retries', (_name, failure, expected) => {
@@ -296,7 +319,11 @@ describe('retry limits', () => {
 
   it('never retries a request that may have delivered the mail, whatever the count', () => {
     for (let retries = 0; retries <= maxRetries; retries += 1) {
-      expect(decideAfterFailure({ kind: 'network-after-send' }, context(retries))).toEqual({ action: 'uncertain' });
+      expect(decideAfterFailure({ kind: 'network-after-send' }, context(retries))).toEqual({
+        action: 'uncertain',
+        reason: 'lost-answer',
+      });
+      expect(decideAfterFailure(json(http(503)), context(retries)).action).toBe('uncertain');
     }
   });
 });

@@ -11,7 +11,7 @@ function setup(length: number, chunkBytes = MiB) {
   const upload = new ResumableUpload({
     fetch: server.fetch,
     gmailApiRoot: apiRoot,
-    bytes,
+    message: new Blob([bytes as Uint8Array<ArrayBuffer>]),
     chunkBytes,
     onProgress: (sent, total) => progress.push([sent, total]),
   });
@@ -119,7 +119,10 @@ describe('ResumableUpload', () => {
     server.faults.set(1, { kind: 'drop-after' });
     server.faults.set(2, { kind: 'status', status: 404 });
     expect((await upload.run('t')).kind).toBe('failed');
-    expect(await upload.run('t')).toEqual({ kind: 'failed', failure: { kind: 'network-after-send' } });
+    expect(await upload.run('t')).toEqual({
+      kind: 'failed',
+      failure: { kind: 'network-after-send', reason: 'session-gone' },
+    });
     expect(server.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
   });
 
@@ -160,7 +163,7 @@ describe('ResumableUpload', () => {
     const upload = new ResumableUpload({
       fetch: server.fetch,
       gmailApiRoot: apiRoot,
-      bytes: messageBytes(3 * MiB),
+      message: new Blob([messageBytes(3 * MiB) as Uint8Array<ArrayBuffer>]),
       onProgress: (sent) => {
         if (sent === MiB) controller.abort();
       },
@@ -175,7 +178,7 @@ describe('ResumableUpload', () => {
     const upload = new ResumableUpload({
       fetch: server.fetch,
       gmailApiRoot: apiRoot,
-      bytes: messageBytes(10),
+      message: new Blob([messageBytes(10) as Uint8Array<ArrayBuffer>]),
       threadId: 'abc',
     });
     await upload.run('t');
@@ -193,5 +196,58 @@ describe('confirmedFromRange', () => {
     ['', 0],
   ])('%s → %i', (range, expected) => {
     expect(confirmedFromRange(range)).toBe(expected);
+  });
+});
+
+describe('checkpoints and resuming from one', () => {
+  it('hands out a checkpoint before each request that changes what Gmail holds', async () => {
+    const server = new FakeUploadServer();
+    const seen: string[] = [];
+    const upload = new ResumableUpload({
+      fetch: async (input, init) => {
+        seen.push(`request ${(init?.headers as Record<string, string> | undefined)?.['Content-Range'] ?? 'start'}`);
+        return server.fetch(input, init);
+      },
+      gmailApiRoot: apiRoot,
+      message: new Blob([messageBytes(2 * MiB + 5) as Uint8Array<ArrayBuffer>]),
+      checkpoint: async (step) => {
+        seen.push(
+          step.kind === 'upload'
+            ? `save ${step.upload.confirmed}${step.upload.finalChunkSent ? ' final' : ''}`
+            : 'save start',
+        );
+      },
+    });
+    expect((await upload.run('t')).kind).toBe('sent');
+    expect(seen).toEqual([
+      'save start',
+      'request start',
+      'save 0',
+      `request bytes 0-${MiB - 1}/${2 * MiB + 5}`,
+      `save ${MiB}`,
+      `request bytes ${MiB}-${2 * MiB - 1}/${2 * MiB + 5}`,
+      `save ${2 * MiB}`,
+      `save ${2 * MiB} final`,
+      `request bytes ${2 * MiB}-${2 * MiB + 4}/${2 * MiB + 5}`,
+    ]);
+  });
+
+  it('a new upload from a checkpoint asks the session first, then continues from Gmail’s offset', async () => {
+    const server = new FakeUploadServer();
+    const bytes = messageBytes(3 * MiB);
+    const message = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+    server.faults.set(2, { kind: 'drop-before' });
+    const first = new ResumableUpload({ fetch: server.fetch, gmailApiRoot: apiRoot, message });
+    expect((await first.run('t')).kind).toBe('failed');
+    const checkpoint = first.state!;
+    expect(checkpoint).toMatchObject({ confirmed: MiB, finalChunkSent: false, total: 3 * MiB });
+    const before = server.requests.length;
+    const second = new ResumableUpload({ fetch: server.fetch, gmailApiRoot: apiRoot, message, resume: checkpoint });
+    expect((await second.run('t2')).kind).toBe('sent');
+    const after = server.requests.slice(before);
+    expect(after[0]?.headers['content-range']).toBe(`bytes */${3 * MiB}`);
+    expect(after[1]?.headers['content-range']).toBe(`bytes ${MiB}-${2 * MiB - 1}/${3 * MiB}`);
+    expect(server.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
+    expectSameBytes(server.delivered, bytes);
   });
 });

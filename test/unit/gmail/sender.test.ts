@@ -1,7 +1,11 @@
+/**
+ * The sender: one attempt at one message, on either path. Waiting and retrying belong to the outbox
+ * (test/unit/outbox); here each answer of Google's becomes the one outcome the outbox acts on.
+ */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { largestJsonMessage } from '../../../src/gmail/raw-encoding.ts';
 import type { RequestBytes } from '../../../src/gmail/resumable-upload.ts';
-import { createSender, type SenderDeps, type WaitInfo } from '../../../src/gmail/sender.ts';
+import { type AttemptOptions, createSender, type SenderDeps, type SendStep } from '../../../src/gmail/sender.ts';
 import { apiRoot, FakeGapi, FakeUploadServer, googleError, messageBytes } from './fake-gmail.ts';
 
 const KiB = 1024;
@@ -10,17 +14,10 @@ const cap = 64 * KiB; // a small JSON cap keeps upload-path tests fast
 function setup(overrides: Partial<SenderDeps> = {}) {
   const gapi = new FakeGapi().ready();
   const server = new FakeUploadServer();
-  const tokens = { token: 'tok' as string | null, invalidated: 0 };
   const requestBytes: RequestBytes[] = [];
   const sender = createSender({
     gapi,
     fetch: server.fetch,
-    tokens: {
-      accessToken: () => tokens.token,
-      invalidateToken: () => {
-        tokens.invalidated += 1;
-      },
-    },
     endpoints: { gmailApiRoot: apiRoot },
     random: () => 0,
     jsonCapBytes: cap,
@@ -28,13 +25,17 @@ function setup(overrides: Partial<SenderDeps> = {}) {
     onRequestBytes: (info) => requestBytes.push(info),
     ...overrides,
   });
-  return { gapi, server, tokens, sender, requestBytes };
-}
-
-/** Runs a send to completion under fake timers, letting every wait elapse. */
-async function settle<T>(promise: Promise<T>): Promise<T> {
-  await vi.runAllTimersAsync();
-  return promise;
+  const steps: SendStep[] = [];
+  const attempt = (bytes: Uint8Array, options: Partial<AttemptOptions> = {}) =>
+    sender.attempt(new Blob([bytes as Uint8Array<ArrayBuffer>]), {
+      token: 'tok',
+      retriesSoFar: 0,
+      checkpoint: async (step) => {
+        steps.push(step);
+      },
+      ...options,
+    });
+  return { gapi, server, sender, requestBytes, steps, attempt };
 }
 
 beforeEach(() => {
@@ -60,90 +61,100 @@ describe('choosing the path', () => {
   });
 
   it('refuses a message over 36,700,160 bytes before any request', async () => {
-    const { sender, gapi, server } = setup();
-    const outcome = await sender.send(new Uint8Array(36_700_161));
+    const { attempt, gapi, server } = setup();
+    const outcome = await attempt(new Uint8Array(36_700_161));
     expect(outcome).toEqual({ kind: 'stopped', code: 'too-large', sizeBytes: 36_700_161, limitBytes: 36_700_160 });
     expect(gapi.calls).toHaveLength(0);
     expect(server.requests).toHaveLength(0);
   });
+
+  it('an attempt that resumes an upload stays on the upload path, even for a small message', async () => {
+    const { attempt, server, gapi } = setup();
+    const first = await attempt(messageBytes(700 * KiB), { signal: AbortSignal.abort() });
+    expect(first.kind).toBe('cancelled');
+    server.faults.set(2, { kind: 'drop-before' });
+    const dropped = await attempt(messageBytes(700 * KiB));
+    expect(dropped).toMatchObject({ kind: 'retry', reason: 'network' });
+    const upload = dropped.kind === 'retry' ? dropped.upload : undefined;
+    expect(upload).toMatchObject({ confirmed: 256 * KiB, finalChunkSent: false });
+    const resumed = await attempt(messageBytes(700 * KiB), { resume: upload });
+    expect(resumed.kind).toBe('sent');
+    expect(gapi.calls).toHaveLength(0);
+  });
 });
 
 describe('JSON path through gapi', () => {
-  it('sends base64url raw with userId me and the token, and returns the message ids', async () => {
-    const { sender, gapi, requestBytes } = setup();
+  it('sends base64url raw with userId me and the token, after saying so, and returns the message ids', async () => {
+    const { attempt, gapi, requestBytes, steps } = setup();
     const bytes = new TextEncoder().encode('To: 山田 <a@example.jp>\r\nSubject: テスト\r\n\r\n本文???>>>\r\n');
-    const outcome = await settle(sender.send(bytes, { threadId: '18f0a1b2c3d4e5f6' }));
+    const outcome = await attempt(bytes, { threadId: '18f0a1b2c3d4e5f6' });
     expect(outcome).toEqual({ kind: 'sent', id: '19cde51dc125579f', threadId: '18f0a1b2c3d4e5f6', labelIds: ['SENT'] });
     const resource = gapi.calls[0];
     expect(resource?.raw).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(Buffer.from(resource?.raw ?? '', 'base64url')).toEqual(Buffer.from(bytes));
     expect(resource?.threadId).toBe('18f0a1b2c3d4e5f6');
     expect(gapi.tokens).toEqual(['tok']);
+    expect(steps).toEqual([{ kind: 'json' }]);
     expect(requestBytes).toEqual([{ kind: 'json', bytes: JSON.stringify(resource).length }]);
   });
 
-  it('asks for reauthorization without a request when there is no token', async () => {
-    const { sender, gapi, tokens } = setup();
-    tokens.token = null;
-    expect(await sender.send(messageBytes(100))).toEqual({ kind: 'needs-reauth' });
-    expect(gapi.calls).toHaveLength(0);
-  });
-
-  it('on 401 forgets the token and asks for reauthorization, sending nothing else', async () => {
-    const { sender, gapi, tokens } = setup();
+  it('on 401 hands back the token it used, so only that one is forgotten', async () => {
+    const { attempt, gapi } = setup();
     gapi.script.push(googleError(401, 'Request had invalid authentication credentials.', 'authError'));
-    expect(await settle(sender.send(messageBytes(100)))).toEqual({ kind: 'needs-reauth' });
-    expect(tokens.invalidated).toBe(1);
+    expect(await attempt(messageBytes(100), { token: 'tok-old' })).toEqual({
+      kind: 'needs-token',
+      rejectedToken: 'tok-old',
+    });
     expect(gapi.calls).toHaveLength(1);
   });
 
-  it('waits with backoff through 503s, reports each wait, and delivers exactly once', async () => {
-    const { sender, gapi } = setup();
-    gapi.script.push(googleError(503, 'Service Unavailable'), googleError(500, 'Backend Error', 'backendError'));
-    const waits: WaitInfo[] = [];
-    const start = Date.now();
-    const outcome = await settle(sender.send(messageBytes(100), { onWait: (info) => waits.push(info) }));
-    expect(outcome.kind).toBe('sent');
-    expect(gapi.delivered).toHaveLength(1);
-    expect(waits).toEqual([
-      { until: start + 1000, reason: 'server-error', attempt: 1 },
-      { until: start + 1000 + 2000, reason: 'server-error', attempt: 2 },
-    ]);
+  it.each([500, 502, 503, 504])('a %i is not sure: messages.send is not idempotent', async (status) => {
+    const { attempt, gapi } = setup();
+    gapi.script.push(googleError(status, 'Server error', status === 500 ? 'backendError' : undefined));
+    expect(await attempt(messageBytes(100))).toEqual({ kind: 'uncertain', reason: 'server-error' });
+    expect(gapi.calls).toHaveLength(1);
   });
 
-  it('honours Retry-After on a 429 before the one retry that succeeds', async () => {
-    const { sender, gapi } = setup();
+  it('honours Retry-After on a 429: retry after that long', async () => {
+    const { attempt, gapi } = setup();
     gapi.script.push({
       ...googleError(429, 'Too many requests: User-rate limit exceeded'),
       headers: { 'retry-after': '9' },
     });
-    const waits: WaitInfo[] = [];
-    const start = Date.now();
-    expect((await settle(sender.send(messageBytes(10), { onWait: (w) => waits.push(w) }))).kind).toBe('sent');
-    expect(waits).toEqual([{ until: start + 9000, reason: 'rate-limit', attempt: 1 }]);
-    expect(gapi.delivered).toHaveLength(1);
+    expect(await attempt(messageBytes(10))).toEqual({ kind: 'retry', delayMs: 9000, reason: 'rate-limit' });
   });
 
-  it('stops after six tries of server errors', async () => {
-    const { sender, gapi } = setup();
-    for (let i = 0; i < 6; i += 1) gapi.script.push(googleError(502, 'Bad Gateway'));
-    expect(await settle(sender.send(messageBytes(10)))).toMatchObject({ kind: 'stopped', code: 'server-error' });
-    expect(gapi.calls).toHaveLength(6);
-    expect(gapi.delivered).toHaveLength(0);
+  it('backs off on a 403 rate limit by the retries already made', async () => {
+    const { attempt, gapi } = setup();
+    gapi.script.push(googleError(403, 'Rate Limit Exceeded', 'rateLimitExceeded'));
+    expect(await attempt(messageBytes(10), { retriesSoFar: 2 })).toEqual({
+      kind: 'retry',
+      delayMs: 4000,
+      reason: 'rate-limit',
+    });
+  });
+
+  it('stops once the retries are used up', async () => {
+    const { attempt, gapi } = setup();
+    gapi.script.push(googleError(429, 'Resource has been exhausted (e.g. check quota).', 'rateLimitExceeded'));
+    expect(await attempt(messageBytes(10), { retriesSoFar: 5 })).toMatchObject({
+      kind: 'stopped',
+      code: 'rate-limited',
+    });
   });
 
   it('never resends when the answer was lost: the mail may have gone', async () => {
-    const { sender, gapi } = setup();
+    const { attempt, gapi } = setup();
     gapi.script.push('drop');
-    expect(await settle(sender.send(messageBytes(10)))).toEqual({ kind: 'uncertain' });
+    expect(await attempt(messageBytes(10))).toEqual({ kind: 'uncertain', reason: 'lost-answer' });
     expect(gapi.calls).toHaveLength(1);
     expect(gapi.delivered).toHaveLength(1);
   });
 
   it('points a 400 Invalid To header at the To field', async () => {
-    const { sender, gapi } = setup();
+    const { attempt, gapi } = setup();
     gapi.script.push(googleError(400, 'Invalid To header', 'invalidArgument'));
-    expect(await settle(sender.send(messageBytes(10)))).toEqual({
+    expect(await attempt(messageBytes(10))).toEqual({
       kind: 'stopped',
       code: 'invalid-header',
       field: 'to',
@@ -152,68 +163,56 @@ describe('JSON path through gapi', () => {
   });
 
   it('reads an HTML 413 whose result is false (gapi: not JSON)', async () => {
-    const { sender, gapi } = setup();
+    const { attempt, gapi } = setup();
     gapi.script.push({ result: false, body: '<html>Request Entity Too Large</html>', status: 413, headers: {} });
-    expect(await settle(sender.send(messageBytes(10)))).toMatchObject({
-      kind: 'stopped',
-      code: 'too-large',
-      sizeBytes: 10,
-    });
+    expect(await attempt(messageBytes(10))).toMatchObject({ kind: 'stopped', code: 'too-large', sizeBytes: 10 });
   });
 
   it('stops a daily-limit 403 at once, without retrying', async () => {
-    const { sender, gapi } = setup();
+    const { attempt, gapi } = setup();
     gapi.script.push(googleError(403, 'Daily Limit Exceeded', 'dailyLimitExceeded'));
-    expect(await settle(sender.send(messageBytes(10)))).toMatchObject({ kind: 'stopped', code: 'daily-limit' });
+    expect(await attempt(messageBytes(10))).toMatchObject({ kind: 'stopped', code: 'daily-limit' });
     expect(gapi.calls).toHaveLength(1);
   });
 
-  it('cancels during a wait and makes no further request', async () => {
-    const { sender, gapi } = setup();
-    gapi.script.push(googleError(503, 'Service Unavailable'));
-    const controller = new AbortController();
-    const promise = sender.send(messageBytes(10), { signal: controller.signal, onWait: () => controller.abort() });
-    expect(await settle(promise)).toEqual({ kind: 'cancelled' });
-    expect(gapi.calls).toHaveLength(1);
-  });
-
-  it('says the client is not ready when gapi init has not finished', async () => {
-    const gapi = new FakeGapi();
-    const { sender } = setup({ gapi });
-    expect(await sender.send(messageBytes(10))).toEqual({ kind: 'stopped', code: 'client-not-ready' });
+  it('says the client is not ready when gapi init has not finished, before anything leaves', async () => {
+    const { attempt, steps } = setup({ gapi: new FakeGapi() });
+    expect(await attempt(messageBytes(10))).toEqual({ kind: 'stopped', code: 'client-not-ready' });
+    expect(steps).toEqual([]);
   });
 });
 
 describe('upload path through the sender', () => {
   it('uploads raw bytes with progress and delivers them byte for byte', async () => {
-    const { sender, server, gapi, requestBytes } = setup();
+    const { attempt, server, gapi, requestBytes, steps } = setup();
     const bytes = messageBytes(700 * KiB);
     const progress: number[] = [];
-    const outcome = await settle(sender.send(bytes, { onProgress: (sent) => progress.push(sent) }));
+    const outcome = await attempt(bytes, { onProgress: (sent) => progress.push(sent) });
     expect(outcome.kind).toBe('sent');
     expect(gapi.calls).toHaveLength(0);
     expect(server.delivered).toHaveLength(1);
     expect(Buffer.compare(Buffer.from(server.delivered[0] as Uint8Array), Buffer.from(bytes))).toBe(0);
     expect(progress).toEqual([0, 256 * KiB, 512 * KiB, 700 * KiB]);
-    const onWire = requestBytes.reduce((sum, info) => sum + info.bytes, 0);
-    expect(onWire).toBe(bytes.length);
+    expect(requestBytes.reduce((sum, info) => sum + info.bytes, 0)).toBe(bytes.length);
+    expect(
+      steps.map((step) =>
+        step.kind === 'upload' ? `${step.upload.confirmed}${step.upload.finalChunkSent ? '!' : ''}` : step.kind,
+      ),
+    ).toEqual(['upload-start', '0', String(256 * KiB), String(512 * KiB), `${512 * KiB}!`]);
   });
 
-  it('resumes by itself after a dropped connection, once, after a short wait', async () => {
-    const { sender, server } = setup();
+  it('a dropped connection: retry, with the session kept for a status query', async () => {
+    const { attempt, server } = setup();
     server.faults.set(2, { kind: 'drop-before' });
-    const waits: WaitInfo[] = [];
-    const outcome = await settle(sender.send(messageBytes(700 * KiB), { onWait: (w) => waits.push(w) }));
-    expect(outcome.kind).toBe('sent');
-    expect(waits.map((w) => w.reason)).toEqual(['network']);
-    expect(server.delivered).toHaveLength(1);
+    const outcome = await attempt(messageBytes(700 * KiB));
+    expect(outcome).toMatchObject({ kind: 'retry', reason: 'network', upload: { confirmed: 256 * KiB } });
     expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 
   it('says plainly when the upload endpoint cannot be reached, with the size to get under', async () => {
-    const { sender, server } = setup();
+    const { attempt, server } = setup();
     server.unreachable = true;
-    expect(await settle(sender.send(messageBytes(700 * KiB)))).toEqual({
+    expect(await attempt(messageBytes(700 * KiB))).toEqual({
       kind: 'stopped',
       code: 'upload-unreachable',
       sizeBytes: 700 * KiB,
@@ -221,42 +220,65 @@ describe('upload path through the sender', () => {
     });
   });
 
-  it('reports uncertain when the final chunk left and the session can no longer be asked', async () => {
-    const { sender, server } = setup();
-    server.faults.set(3, { kind: 'drop-after' }); // final chunk (3rd PUT) handled, answer lost
-    for (let i = 4; i < 20; i += 1) server.faults.set(i, { kind: 'drop-before' });
-    expect(await settle(sender.send(messageBytes(700 * KiB)))).toEqual({ kind: 'uncertain' });
+  it('after the final chunk left, a vanished session is not sure', async () => {
+    const { attempt, server } = setup();
+    server.faults.set(3, { kind: 'drop-after' }); // final chunk handled, answer lost
+    const first = await attempt(messageBytes(700 * KiB));
+    expect(first).toMatchObject({ kind: 'retry', upload: { finalChunkSent: true } });
+    server.faults.set(4, { kind: 'expire-session' });
+    const upload = first.kind === 'retry' ? first.upload : undefined;
+    expect(await attempt(messageBytes(700 * KiB), { resume: upload })).toEqual({
+      kind: 'uncertain',
+      reason: 'session-gone',
+    });
     expect(server.delivered).toHaveLength(1);
-    expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 
-  it('turns a 401 during the upload into needs-reauth', async () => {
-    const { sender, server } = setup();
-    server.faults.set(1, {
+  it('a status query after the final chunk finds the message complete: sent, once', async () => {
+    const { attempt, server } = setup();
+    server.faults.set(3, { kind: 'drop-after' });
+    const first = await attempt(messageBytes(700 * KiB));
+    const upload = first.kind === 'retry' ? first.upload : undefined;
+    expect(await attempt(messageBytes(700 * KiB), { resume: upload })).toMatchObject({ kind: 'sent' });
+    expect(server.delivered).toHaveLength(1);
+    expect(server.requests.at(-1)?.headers['content-range']).toBe(`bytes */${700 * KiB}`);
+  });
+
+  it('a 401 during the upload asks for a token and keeps the session', async () => {
+    const { attempt, server } = setup();
+    server.faults.set(2, {
       kind: 'status',
       status: 401,
       body: '{"error":{"code":401,"message":"Invalid Credentials"}}',
     });
-    expect(await settle(sender.send(messageBytes(700 * KiB)))).toEqual({ kind: 'needs-reauth' });
+    const outcome = await attempt(messageBytes(700 * KiB));
+    expect(outcome).toMatchObject({ kind: 'needs-token', rejectedToken: 'tok', upload: { confirmed: 256 * KiB } });
     expect(server.delivered).toHaveLength(0);
   });
 });
 
 describe('a browser that knows it is offline', () => {
-  it('stops with "offline" before anything leaves, on either path, and sends nothing', async () => {
+  it('waits for the network before anything leaves, on either path', async () => {
     for (const size of [1 * KiB, 200 * KiB]) {
-      const { sender, requestBytes } = setup({ isOnline: () => false });
-      const outcome = await settle(sender.send(messageBytes(size)));
-      expect(outcome).toEqual({ kind: 'stopped', code: 'offline' });
+      const { attempt, requestBytes, steps } = setup({ isOnline: () => false });
+      expect(await attempt(messageBytes(size))).toEqual({ kind: 'offline' });
       expect(requestBytes).toEqual([]);
+      expect(steps).toEqual([]);
     }
   });
 
-  it('sends normally once the browser is back online', async () => {
-    let online = false;
-    const { sender } = setup({ isOnline: () => online });
-    expect(await settle(sender.send(messageBytes(KiB)))).toMatchObject({ kind: 'stopped', code: 'offline' });
-    online = true;
-    expect(await settle(sender.send(messageBytes(KiB)))).toMatchObject({ kind: 'sent' });
+  it('an upload that loses the network keeps its session for when the browser is back', async () => {
+    let online = true;
+    const server = new FakeUploadServer();
+    server.faults.set(2, { kind: 'drop-before' });
+    const goesOffline: typeof globalThis.fetch = async (input, init) => {
+      if (server.requests.length === 2) online = false;
+      return server.fetch(input, init);
+    };
+    const { attempt } = setup({ isOnline: () => online, fetch: goesOffline });
+    expect(await attempt(messageBytes(700 * KiB))).toMatchObject({
+      kind: 'offline',
+      upload: { confirmed: 256 * KiB, finalChunkSent: false },
+    });
   });
 });

@@ -107,10 +107,11 @@ const sameInBothLanguages = new Set([
   'setup.config-example.label',
 ]);
 
-describe('the text catalog', async () => {
-  const tables = await loadTables();
-  const keys = [...tables.keys()];
+// Top-level await: the tables are loaded before the tests are collected, so each key is a test of its own.
+const tables = await loadTables();
+const keys = [...tables.keys()];
 
+describe('the text catalog', () => {
   it('has the tables', () => {
     expect(keys.length).toBeGreaterThan(200);
   });

@@ -1,7 +1,9 @@
 /**
- * Where drafts and the sent log live. A narrow key-value interface, so the store logic is tested with the
- * in-memory backend and the page uses IndexedDB (which, unlike localStorage, keeps Blobs and large values).
+ * Where drafts and settings live. A narrow key-value interface, so the store logic is tested with the in-memory
+ * backend and the page uses IndexedDB (which, unlike localStorage, keeps Blobs and large values).
  */
+import { appDatabase } from './app-database.ts';
+import { inTransaction, stores } from './database.ts';
 
 export interface KeyValueBackend {
   get(key: string): Promise<unknown>;
@@ -23,55 +25,20 @@ export function memoryBackend(initial: Record<string, unknown> = {}): KeyValueBa
   };
 }
 
-function requestResult<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
-
 /**
- * IndexedDB, one object store of key -> value. Opened on first use; an `indexedDB` that is missing or refuses to
- * open (some private modes) rejects every call, which the stores report once.
+ * IndexedDB's `kv` store of the app's database (database.ts). Opened on first use; an `indexedDB` that is missing
+ * or refuses to open (some private modes) rejects every call, which the stores report once.
  */
-export function indexedDbBackend(databaseName = 'gmail-sender', storeName = 'kv'): KeyValueBackend {
-  let database: Promise<IDBDatabase> | null = null;
-  const open = (): Promise<IDBDatabase> => {
-    database ??= new Promise<IDBDatabase>((resolve, reject) => {
-      if (typeof indexedDB === 'undefined') {
-        reject(new Error('IndexedDB is not available'));
-        return;
-      }
-      const request = indexedDB.open(databaseName, 1);
-      request.onupgradeneeded = () => request.result.createObjectStore(storeName);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-      request.onblocked = () => reject(new Error('IndexedDB open blocked'));
-    }).catch((error: unknown) => {
-      database = null;
-      throw error;
-    });
-    return database;
-  };
-  const withStore = async <T>(mode: IDBTransactionMode, use: (store: IDBObjectStore) => IDBRequest<T>) => {
-    const db = await open();
-    const transaction = db.transaction(storeName, mode);
-    const result = requestResult(use(transaction.objectStore(storeName)));
-    // A write only counts once the transaction commits (a quota error surfaces here, not on the request).
-    await new Promise<void>((resolve, reject) => {
-      transaction.oncomplete = () => resolve();
-      transaction.onerror = () => reject(transaction.error);
-      transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB transaction aborted'));
-    });
-    return result;
-  };
+export function indexedDbBackend(open: () => Promise<IDBDatabase> = appDatabase): KeyValueBackend {
+  const run = async <T>(mode: IDBTransactionMode, use: (store: IDBObjectStore) => IDBRequest<T>) =>
+    inTransaction(await open(), stores.kv, mode, (transaction) => use(transaction.objectStore(stores.kv)));
   return {
-    get: (key) => withStore('readonly', (store) => store.get(key)),
+    get: (key) => run('readonly', (store) => store.get(key)),
     put: async (key, value) => {
-      await withStore('readwrite', (store) => store.put(value, key));
+      await run('readwrite', (store) => store.put(value, key));
     },
     delete: async (key) => {
-      await withStore('readwrite', (store) => store.delete(key));
+      await run('readwrite', (store) => store.delete(key));
     },
   };
 }
@@ -101,7 +68,7 @@ export interface SyncTextSlot {
  * sessionStorage as a rescue slot for the draft's text. Every call is wrapped: private modes and full quotas throw,
  * and the rescue copy is a best effort on top of IndexedDB, never a reason to fail.
  */
-export function sessionTextSlot(key = 'gmail-sender.draft-rescue'): SyncTextSlot {
+export function sessionTextSlot(key = 'fumi.draft-rescue'): SyncTextSlot {
   const storage = (): Storage | null => {
     try {
       return globalThis.sessionStorage ?? null;

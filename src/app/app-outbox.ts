@@ -1,0 +1,63 @@
+/**
+ * The page's outbox: IndexedDB, Web Locks and BroadcastChannel shared with the other tabs, the Gmail sender as its
+ * transport (its own chunk), and this tab's token session. One per page and client ID.
+ */
+import type { TokenSession } from '../auth/index.ts';
+import type { AppConfig } from '../config.ts';
+import type { GapiLike } from '../gmail/gapi-client.ts';
+import { realTimers } from '../gmail/timers.ts';
+import { createOutbox, type Outbox } from '../outbox/outbox.ts';
+import { indexedDbOutboxStore, resilientOutboxStore } from '../outbox/store.ts';
+import { broadcastChannel, webEntryLocks } from '../outbox/tabs.ts';
+import { accountOf } from './account.ts';
+
+const online = () => typeof navigator === 'undefined' || navigator.onLine !== false;
+
+export function createAppOutbox(config: AppConfig, session: TokenSession): Outbox {
+  const outbox = createOutbox({
+    store: resilientOutboxStore(indexedDbOutboxStore(), (error) => console.warn('outbox: storage refused, in memory now', error)),
+    locks: webEntryLocks(),
+    channel: broadcastChannel(),
+    async transport() {
+      const { createSender } = await import('../gmail/sender.ts');
+      // gapi's published types predate discovery documents passed as objects; the sender's narrow type is the truth.
+      const gapi = () => (globalThis as unknown as { gapi?: GapiLike }).gapi;
+      return createSender({
+        // Read at each attempt: gapi arrives with Google's script, which may come after the outbox starts.
+        gapi: {
+          load: (...args) => gapi()?.load(...args),
+          get client() {
+            return gapi()?.client;
+          },
+        },
+        fetch: (...args) => fetch(...args),
+        endpoints: { gmailApiRoot: config.google.gmailApiRoot },
+        isOnline: online,
+      });
+    },
+    tokens: {
+      accessToken: () => session.accessToken(),
+      invalidateToken: (rejected) => session.invalidateToken(rejected),
+      requireConsent: () => session.requireConsent(),
+      account: () => accountOf(session.getState()),
+    },
+    network: {
+      isOnline: online,
+      onOnline(listener) {
+        addEventListener('online', listener);
+        return () => removeEventListener('online', listener);
+      },
+    },
+    clock: realTimers,
+    tabId: crypto.randomUUID(),
+  });
+  // A new token (a click renewed it, or the first Connect) may be what waiting messages need.
+  let hadToken = false;
+  session.subscribe(() => {
+    const hasToken = session.accessToken() !== null;
+    if (hasToken && !hadToken) outbox.kick();
+    hadToken = hasToken;
+  });
+  outbox.start();
+  return outbox;
+}

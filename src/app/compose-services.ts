@@ -1,0 +1,127 @@
+/**
+ * Wires the compose page's Send to the real modules: the token session (src/auth), the message builder (src/mail,
+ * loaded on first use), the outbox, and Gmail links. The access token passes through here only as a promise the
+ * click awaits; it is never stored.
+ */
+import { TokenRequestError, type TokenSession } from '../auth/index.ts';
+import type { SendFailure } from '../compose/failure.ts';
+import type { OutgoingMail } from '../compose/outgoing.ts';
+import type { ComposeSendServices } from '../compose/ui/use-send.ts';
+import type { AppConfig } from '../config.ts';
+import { gmailSentFolderLink, gmailWebLink } from '../gmail/web-link.ts';
+import type { Language } from '../i18n/language.ts';
+import type { MessageDraft } from '../mail/types.ts';
+import type { Outbox } from '../outbox/outbox.ts';
+
+export interface ComposeServicesDeps {
+  config: AppConfig;
+  session: TokenSession;
+  outbox: Outbox;
+  language: Language;
+  /** The connected account's address, for From and for links that open the right Gmail account. */
+  email: string | null;
+  holdSeconds: number;
+}
+
+/** The builder's input: attachments are read from their Blobs only now, when the message is built. */
+export async function toMessageDraft(mail: OutgoingMail): Promise<MessageDraft> {
+  const attachments = await Promise.all(
+    mail.attachments.map(async (attachment) => ({
+      filename: attachment.filename,
+      contentType: attachment.contentType,
+      data: new Uint8Array(await attachment.blob.arrayBuffer()),
+      ...(attachment.contentId ? { contentId: attachment.contentId } : {}),
+    })),
+  );
+  const { attachments: _blobs, ...rest } = mail;
+  return { ...rest, attachments };
+}
+
+let mail: typeof import('../mail/index.ts') | null = null;
+let mailText: typeof import('../text/mail.ts') | null = null;
+let preloaded = false;
+
+/**
+ * Fetches the send-time chunks (builder, sender, their wording) once the page is idle, so a Send pressed later
+ * works even if the connection has dropped meanwhile: the outbox then keeps the message until the network is back.
+ */
+function preloadSendModules(): void {
+  if (preloaded) return;
+  preloaded = true;
+  const load = () => {
+    Promise.all([
+      import('../mail/index.ts').then((loaded) => {
+        mail = loaded;
+      }),
+      import('../text/mail.ts').then((loaded) => {
+        mailText = loaded;
+      }),
+      import('../gmail/sender.ts'),
+    ]).catch(() => {
+      // Offline already: a later Send retries the import.
+      preloaded = false;
+    });
+  };
+  const idle = (globalThis as { requestIdleCallback?: (callback: () => void) => void }).requestIdleCallback;
+  if (idle) idle(load);
+  else setTimeout(load, 200);
+}
+
+/** A chunk that could not be fetched (offline, or a new deploy replaced it) reads as "Gmail could not be reached". */
+function isUnreachable(error: unknown): boolean {
+  return (
+    (typeof navigator !== 'undefined' && navigator.onLine === false) ||
+    /dynamically imported module|Importing a module script failed|error loading dynamically imported module/i.test(
+      String(error),
+    )
+  );
+}
+
+export function createComposeServices(deps: ComposeServicesDeps): ComposeSendServices {
+  const { config, session, outbox, language, email, holdSeconds } = deps;
+  const gmailWebRoot = config.google.gmailWebRoot;
+  preloadSendModules();
+  return {
+    account: email,
+    holdSeconds,
+    // Offline: no popup (it could not load); the outbox waits for the network, then for a click if the token lapsed.
+    ensureToken: () => (typeof navigator !== 'undefined' && navigator.onLine === false ? null : session.ensureToken()),
+    cancelTokenRequest: () => session.cancel(),
+    async build(message) {
+      const [loaded, text, draft] = await Promise.all([
+        import('../mail/index.ts'),
+        import('../text/mail.ts'),
+        toMessageDraft(message),
+      ]);
+      mail = loaded;
+      mailText = text;
+      // Large messages are encoded in a worker so the page (the undo countdown, Cancel) stays responsive.
+      const bytes = await loaded.buildMessageOffThread(draft);
+      return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'message/rfc822' });
+    },
+    describeTokenError(error): SendFailure | null {
+      // Auth failures (popup blocked, access denied…) are shown by the session's own notice with their fix; a
+      // closed popup needs no message at all.
+      if (error instanceof TokenRequestError) {
+        return error.kind === 'not-ready' ? { messageKey: 'compose.error.no-send-service', action: 'retry' } : null;
+      }
+      return { messageKey: 'compose.error.unexpected', params: { detail: String(error) }, action: 'retry' };
+    },
+    describeBuildError(error): SendFailure {
+      // The builder (loaded by `build`, the only source of these errors) words its own typed errors.
+      if (mail && mailText && error instanceof mail.MailError) {
+        const action =
+          error.code === 'mail.invalid-address' || error.code === 'mail.no-recipient' ? 'focus-recipients' : 'none';
+        return { messageKey: error.code, text: mailText.formatMailError(error, language), action, code: error.code };
+      }
+      if (isUnreachable(error)) return { messageKey: 'compose.error.offline-build', action: 'retry', code: 'offline' };
+      return { messageKey: 'compose.error.unexpected', params: { detail: String(error) }, action: 'none' };
+    },
+    outbox,
+    links: {
+      message: (id) => gmailWebLink(gmailWebRoot, email, id),
+      sentFolder: () => gmailSentFolderLink(gmailWebRoot, email),
+    },
+    newUuid: () => crypto.randomUUID(),
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * The form's draft as the message to send: recipients parsed once (here, at Send), attachments as the Blobs the
+ * person picked (read only by the builder), a Message-ID fixed now so every attempt carries the same one, and the
+ * summary the outbox and the sent log keep. Pure.
+ */
+import type { Mailbox } from '../mail/types.ts';
+import type { Draft } from './draft.ts';
+import type { RecipientParser, RecipientsByField, recipientFields } from './recipients.ts';
+
+export interface OutgoingAttachment {
+  filename: string;
+  contentType: string;
+  blob: Blob;
+  contentId?: string;
+}
+
+/** What the builder needs, with attachments still as Blobs. */
+export interface OutgoingMail {
+  from?: Mailbox;
+  to: Mailbox[];
+  cc: Mailbox[];
+  bcc: Mailbox[];
+  subject: string;
+  text: string;
+  html?: string;
+  attachments: OutgoingAttachment[];
+  messageId: string;
+}
+
+export interface Outgoing {
+  mail: OutgoingMail;
+  /** Who it goes to (the addresses) and the subject: what the outbox keeps on record, never the body. */
+  summary: { to: string[]; cc: string[]; bcc: string[]; subject: string };
+}
+
+/** Each token parsed, once. */
+export function parseTokens(draft: Draft, parse: RecipientParser): RecipientsByField {
+  return {
+    to: draft.to.tokens.map((text) => ({ text, parsed: parse(text) })),
+    cc: draft.cc.tokens.map((text) => ({ text, parsed: parse(text) })),
+    bcc: draft.bcc.tokens.map((text) => ({ text, parsed: parse(text) })),
+  };
+}
+
+/**
+ * A Message-ID in the builder's own form (RFC 5322 §3.6.4: a unique left side and a domain the sender owns); the
+ * right side is the account's domain, as Gmail's own are.
+ */
+export function newMessageId(from: string | null, uuid: string): string {
+  return `${uuid}@${from?.split('@')[1] ?? 'fumi.local'}`;
+}
+
+/** The message for a checked draft (every token valid: the form's blockers ran first), addresses as typed. */
+export function toOutgoing(
+  draft: Draft,
+  recipients: RecipientsByField,
+  from: string | null,
+  messageId: string,
+): Outgoing {
+  const mailboxes = (field: (typeof recipientFields)[number]): Mailbox[] =>
+    recipients[field].flatMap((token) => (token.parsed.ok ? [token.parsed.mailbox] : []));
+  const addresses = (field: (typeof recipientFields)[number]) => mailboxes(field).map((mailbox) => mailbox.address);
+  return {
+    mail: {
+      ...(from ? { from: { address: from } } : {}),
+      to: mailboxes('to'),
+      cc: mailboxes('cc'),
+      bcc: mailboxes('bcc'),
+      subject: draft.subject,
+      text: draft.body,
+      attachments: draft.attachments.map((attachment) => ({
+        filename: attachment.name,
+        contentType: attachment.type,
+        blob: attachment.blob,
+      })),
+      messageId,
+    },
+    summary: { to: addresses('to'), cc: addresses('cc'), bcc: addresses('bcc'), subject: draft.subject },
+  };
+}

@@ -1,0 +1,241 @@
+/**
+ * One press of Send, from the click to the outbox: checks, the token (inside the click), the message built while
+ * the undo window runs, then the outbox owns it. The form follows the entry it handed over: read-only while held
+ * (Undo gives it back untouched), cleared once the outbox has it, so the next mail can be written while this one
+ * uploads. Every action on an entry that may need Google's popup runs its token request synchronously in its click.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { EntryAction, LiveStatus } from '../../outbox/core/describe.ts';
+import type { OutboxEntry } from '../../outbox/core/entry.ts';
+import type { Outbox, OutboxSnapshot } from '../../outbox/outbox.ts';
+import type { EntryLinks } from '../../outbox/ui/entry-notice.tsx';
+import type { Draft } from '../draft.ts';
+import { isEmptyDraft } from '../draft.ts';
+import type { DraftAction } from '../draft-actions.ts';
+import type { SendFailure } from '../failure.ts';
+import { newMessageId, type OutgoingMail, parseTokens, toOutgoing } from '../outgoing.ts';
+import type { RecipientParser } from '../recipients.ts';
+
+/** What the compose page needs to send; the app wires it to the session, the builder and the outbox. */
+export interface ComposeSendServices {
+  /** The connected account (From, and who may send the entry). */
+  account: string | null;
+  /** The undo window, in seconds (0: none). */
+  holdSeconds: number;
+  /**
+   * Call synchronously in the click: resolves with a token (opening Google's popup at most once), or returns null
+   * when the browser is offline (the outbox then waits for the network, and for a token after that).
+   */
+  ensureToken(): Promise<unknown> | null;
+  /** Gives up on a popup that is still open (Cancel while authorizing). */
+  cancelTokenRequest(): void;
+  build(mail: OutgoingMail): Promise<Blob>;
+  /** A token failure to show, or null when it needs no message (the popup closed, an auth notice explains). */
+  describeTokenError(error: unknown): SendFailure | null;
+  describeBuildError(error: unknown): SendFailure;
+  outbox: Outbox;
+  links: EntryLinks;
+  newUuid(): string;
+}
+
+export type LocalSend =
+  | { kind: 'idle' }
+  | { kind: 'authorizing' }
+  | { kind: 'tracking'; id: string }
+  | { kind: 'failed'; failure: SendFailure };
+
+const emptySnapshot: OutboxSnapshot = { attention: [], sent: [], live: new Map<string, LiveStatus>() };
+
+export function useOutboxSnapshot(outbox: Outbox | null | undefined): OutboxSnapshot {
+  const [snapshot, setSnapshot] = useState<OutboxSnapshot>(() => outbox?.snapshot() ?? emptySnapshot);
+  useEffect(() => {
+    if (!outbox) return;
+    setSnapshot(outbox.snapshot());
+    return outbox.subscribe(setSnapshot);
+  }, [outbox]);
+  return snapshot;
+}
+
+export interface SendState {
+  local: LocalSend;
+  /** The entry the form follows, once handed to the outbox. */
+  tracked: OutboxEntry | null;
+  /** The form is read-only: authorizing, or held for the undo window. */
+  busy: boolean;
+  snapshot: OutboxSnapshot;
+  /** Send this checked draft (call in the click). */
+  send(draft: Draft): void;
+  /** An entry action from the notice or the outbox panel (call in the click). */
+  act(action: EntryAction, entry: OutboxEntry): void;
+  cancelAuthorizing(): void;
+  fail(failure: SendFailure): void;
+  reset(): void;
+}
+
+export interface SendHookOptions {
+  services: ComposeSendServices | null;
+  parse: RecipientParser;
+  draft: Draft;
+  dispatch: (action: DraftAction) => void;
+  /** The outbox has the message: forget the draft and start an empty one. */
+  clearDraft(): Promise<void>;
+  /** Write the draft now (it carries the outbox marker while held). */
+  flushDraft(): void;
+  /** Said once, politely (screen readers). */
+  announce(text: string): void;
+  undoneText: string;
+  replaceQuestion: string;
+  focusForm(): void;
+}
+
+export function useSend(options: SendHookOptions): SendState {
+  const { services, parse, draft, dispatch } = options;
+  const snapshot = useOutboxSnapshot(services?.outbox);
+  const [local, setLocal] = useState<LocalSend>({ kind: 'idle' });
+  const cleared = useRef<string | null>(null);
+  const latest = useRef(options);
+  latest.current = options;
+
+  const tracked = useMemo(() => {
+    if (local.kind !== 'tracking') return null;
+    return (
+      snapshot.attention.find((entry) => entry.id === local.id) ??
+      snapshot.sent.find((entry) => entry.id === local.id) ??
+      null
+    );
+  }, [local, snapshot]);
+
+  // The outbox took the message (it left `held`): the form starts over, once.
+  useEffect(() => {
+    if (!tracked || tracked.state === 'held' || cleared.current === tracked.id) return;
+    cleared.current = tracked.id;
+    void latest.current.clearDraft();
+  }, [tracked]);
+
+  // A "sent" notice must not make the next mail look sent: it goes when a new mail is started.
+  const sentId = tracked?.state === 'sent' ? tracked.id : null;
+  const startedAfterSend = useRef(false);
+  useEffect(() => {
+    startedAfterSend.current = false;
+  }, [sentId]);
+  useEffect(() => {
+    if (!sentId || isEmptyDraft(draft)) return;
+    if (startedAfterSend.current) return;
+    startedAfterSend.current = true;
+    setLocal({ kind: 'idle' });
+  }, [draft, sentId]);
+
+  const withToken = (then: () => void) => {
+    const token = services?.ensureToken() ?? null;
+    if (!token) {
+      then();
+      return;
+    }
+    token.then(then, (error: unknown) => {
+      const failure = services?.describeTokenError(error) ?? null;
+      if (failure) setLocal({ kind: 'failed', failure });
+    });
+  };
+
+  function send(committed: Draft): void {
+    if (!services || local.kind === 'authorizing' || tracked?.state === 'held') return;
+    const { outbox, account } = services;
+    setLocal({ kind: 'authorizing' });
+    // No await before this: the token request must stay inside the click.
+    const token = services.ensureToken();
+    const messageId = newMessageId(account, services.newUuid());
+    const { mail, summary } = toOutgoing(committed, parseTokens(committed, parse), account, messageId);
+    const built = services.build(mail);
+    built.catch(() => undefined);
+    const hold = () => {
+      const { id } = outbox.hold({
+        messageId,
+        summary,
+        origin: { kind: 'compose' },
+        account,
+        holdMs: services.holdSeconds * 1000,
+        message: built,
+        draft: committed,
+      });
+      dispatch({ type: 'replace', draft: { ...committed, outboxId: id } });
+      latest.current.flushDraft();
+      setLocal({ kind: 'tracking', id });
+      built.catch((error: unknown) => {
+        dispatch({ type: 'replace', draft: committed });
+        setLocal({ kind: 'failed', failure: services.describeBuildError(error) });
+      });
+    };
+    if (!token) {
+      hold();
+      return;
+    }
+    token.then(hold, (error: unknown) => {
+      const failure = services.describeTokenError(error);
+      setLocal(failure ? { kind: 'failed', failure } : { kind: 'idle' });
+    });
+  }
+
+  function act(action: EntryAction, entry: OutboxEntry): void {
+    if (!services) return;
+    const { outbox } = services;
+    switch (action) {
+      case 'undo': {
+        const held = outbox.undo(entry.id) as Draft | undefined;
+        if (held) dispatch({ type: 'replace', draft: held });
+        setLocal({ kind: 'idle' });
+        latest.current.announce(latest.current.undoneText);
+        latest.current.focusForm();
+        return;
+      }
+      case 'send-now':
+        outbox.sendNow(entry.id);
+        return;
+      case 'send-again':
+      case 'retry':
+        withToken(() => void outbox.resend(entry.id));
+        setLocal({ kind: 'tracking', id: entry.id });
+        return;
+      case 'connect-and-send':
+        withToken(() => (entry.state === 'failed' ? void outbox.resend(entry.id) : outbox.kick()));
+        return;
+      case 'edit':
+        void outbox.payload(entry.id).then(async (payload) => {
+          const restored = payload?.draft as Draft | undefined;
+          if (!restored) return;
+          const current = latest.current.draft;
+          if (!isEmptyDraft(current) && !confirm(latest.current.replaceQuestion)) return;
+          dispatch({ type: 'replace', draft: { ...restored, outboxId: undefined } });
+          await outbox.discard(entry.id);
+          setLocal({ kind: 'idle' });
+          latest.current.focusForm();
+        });
+        return;
+      case 'cancel':
+        void outbox.cancel(entry.id);
+        return;
+      case 'dismiss':
+        if (entry.state === 'not-sure' || entry.state === 'failed') void outbox.acknowledge(entry.id);
+        if (entry.state === 'cancelled') void outbox.discard(entry.id);
+        if (local.kind === 'tracking' && local.id === entry.id) setLocal({ kind: 'idle' });
+        return;
+      case 'open-in-gmail':
+      case 'open-sent':
+        return;
+    }
+  }
+
+  return {
+    local,
+    tracked,
+    busy: local.kind === 'authorizing' || tracked?.state === 'held',
+    snapshot,
+    send,
+    act,
+    cancelAuthorizing() {
+      services?.cancelTokenRequest();
+      setLocal({ kind: 'idle' });
+    },
+    fail: (failure) => setLocal({ kind: 'failed', failure }),
+    reset: () => setLocal({ kind: 'idle' }),
+  };
+}
