@@ -15,7 +15,9 @@ const online = () => typeof navigator === 'undefined' || navigator.onLine !== fa
 
 export function createAppOutbox(config: AppConfig, session: TokenSession): Outbox {
   const outbox = createOutbox({
-    store: resilientOutboxStore(indexedDbOutboxStore(), (error) => console.warn('outbox: storage refused, in memory now', error)),
+    store: resilientOutboxStore(indexedDbOutboxStore(), (error) =>
+      console.warn('outbox: storage refused, in memory now', error),
+    ),
     locks: webEntryLocks(),
     channel: broadcastChannel(),
     async transport() {

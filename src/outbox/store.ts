@@ -209,7 +209,10 @@ export function memoryOutboxStore(): OutboxStore & { records: Map<string, Stored
  * IndexedDB while it works, memory from the first refusal on (private modes without storage, a full disk): the
  * page still sends, it only cannot promise to remember the message across a reload, which the storage notice says.
  */
-export function resilientOutboxStore(primary: OutboxStore, onFallback: (error: unknown) => void = () => {}): OutboxStore {
+export function resilientOutboxStore(
+  primary: OutboxStore,
+  onFallback: (error: unknown) => void = () => {},
+): OutboxStore {
   const fallback = memoryOutboxStore();
   let current: OutboxStore = primary;
   const guard =

@@ -50,7 +50,8 @@ export const test = base.extend<{ securityWatch: undefined; undoSeconds: number 
       if (undoSeconds !== null)
         await context.addInitScript((seconds) => {
           // Only before the page has a choice of its own: a test that changes the setting keeps it across reloads.
-          if (localStorage.getItem('fumi.undo-seconds') === null) localStorage.setItem('fumi.undo-seconds', String(seconds));
+          if (localStorage.getItem('fumi.undo-seconds') === null)
+            localStorage.setItem('fumi.undo-seconds', String(seconds));
         }, undoSeconds);
       await context.addInitScript(() => {
         window.__cspViolations = [];

@@ -113,7 +113,9 @@ for (const [name, fault] of retried) {
 // DEADLINE_EXCEEDED and UNAVAILABLE), so a server error to the request that carried the message is "not sure": the
 // person checks Sent, and a deliberate Send again delivers it once.
 for (const status of [500, 503] as const) {
-  test(`${status} to the JSON request: "not sure", not resent by itself; Send again delivers it once`, async ({ page }) => {
+  test(`${status} to the JSON request: "not sure", not resent by itself; Send again delivers it once`, async ({
+    page,
+  }) => {
     await compose(page, `server error ${status}`);
     await google.injectFaults([{ kind: 'serverError', status, times: 1, route: 'send' }]);
     await send(page);
