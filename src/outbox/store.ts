@@ -10,6 +10,7 @@
 import { appDatabase } from '../storage/app-database.ts';
 import { inTransaction, requestResult, stores } from '../storage/database.ts';
 import type { EntryOrigin, EntryState, OutboxEntry } from './core/entry.ts';
+import { fromStored, type StoredEntry, toStored } from './stored.ts';
 
 export interface OutboxPayload {
   /** The message exactly as it is sent (RFC 5322 bytes). */
@@ -41,27 +42,6 @@ export interface OutboxStore {
   /** Forgets the payload (after a send: the outbox keeps no second copy of people's mail). */
   dropPayload(id: string): Promise<void>;
   delete(ids: readonly string[]): Promise<void>;
-}
-
-/** The record as stored: the entry plus the keys of the sparse indexes. */
-type StoredEntry = OutboxEntry & { dueAt?: number; blockedOn?: string; loggedAt?: number };
-
-export function toStored(entry: OutboxEntry): StoredEntry {
-  const stored: StoredEntry = { ...entry };
-  delete stored.dueAt;
-  delete stored.blockedOn;
-  delete stored.loggedAt;
-  if (entry.state === 'queued' && !entry.blocked) stored.dueAt = entry.notBefore ?? 0;
-  if (entry.state === 'queued' && entry.blocked) stored.blockedOn = entry.blocked.kind;
-  if (entry.state === 'sent' && entry.origin.kind !== 'merge')
-    stored.loggedAt = entry.result?.sentAt ?? entry.updatedAt;
-  return stored;
-}
-
-export function fromStored(stored: StoredEntry | undefined): OutboxEntry | undefined {
-  if (!stored) return undefined;
-  const { dueAt: _due, blockedOn: _blocked, loggedAt: _logged, ...entry } = stored;
-  return entry;
 }
 
 const fromAll = (records: StoredEntry[]) => records.map((record) => fromStored(record) as OutboxEntry);

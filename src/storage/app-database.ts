@@ -3,6 +3,7 @@
  * version 1 of the app (under its old name, "gmail-sender") are carried over, so an update never loses a draft.
  */
 import type { OutboxEntry } from '../outbox/core/entry.ts';
+import { toStored } from '../outbox/stored.ts';
 import { inTransaction, legacyDatabaseName, openDatabase, requestResult, stores } from './database.ts';
 
 interface LegacySent {
@@ -68,7 +69,7 @@ export async function migrateLegacy(database: IDBDatabase, factory: IDBFactory):
       const current = await requestResult(kv.get('draft'));
       if (draft && !current) kv.put(draft, 'draft');
       for (const [index, line] of sent.entries())
-        transaction.objectStore(stores.outbox).put(legacySentToEntry(line, index));
+        transaction.objectStore(stores.outbox).put(toStored(legacySentToEntry(line, index)));
     });
   } finally {
     legacy.close();

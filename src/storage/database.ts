@@ -77,6 +77,11 @@ export function openDatabase(options: DatabaseOptions = {}): Promise<IDBDatabase
   return shared;
 }
 
+/** Duck-typed: an IDBRequest from another realm (or a spec-conformant fake) is still a request. */
+function isRequest<T>(value: unknown): value is IDBRequest<T> {
+  return typeof value === 'object' && value !== null && 'readyState' in value && 'onsuccess' in value;
+}
+
 /** Runs `use` in one transaction and resolves once it has committed (a quota error surfaces there, not before). */
 export async function inTransaction<T>(
   database: IDBDatabase,
@@ -92,10 +97,10 @@ export async function inTransaction<T>(
     transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB transaction aborted'));
   });
   const value = use(transaction);
-  const result = value instanceof IDBRequest ? requestResult(value) : Promise.resolve(value);
+  const result: Promise<T> = isRequest<T>(value) ? requestResult(value) : Promise.resolve(value as T | Promise<T>);
   // Both settle: a failed request also aborts the transaction; report whichever tells more.
   const [settledResult] = await Promise.all([result, done]);
-  return settledResult;
+  return settledResult as T;
 }
 
 export { requestResult };
