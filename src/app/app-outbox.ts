@@ -53,12 +53,13 @@ export function createAppOutbox(config: AppConfig, session: TokenSession): Outbo
     clock: realTimers,
     tabId: crypto.randomUUID(),
   });
-  // A new token (a click renewed it, or the first Connect) may be what waiting messages need.
-  let hadToken = false;
-  session.subscribe(() => {
-    const hasToken = session.accessToken() !== null;
-    if (hasToken && !hadToken) outbox.kick();
-    hadToken = hasToken;
+  // A new token (a click renewed it, or the first Connect) may be what waiting messages need; so may the account's
+  // address, which arrives a moment after the token and decides which messages this tab may send.
+  let seen = '';
+  session.subscribe((state) => {
+    const now = `${session.accessToken() !== null}/${accountOf(state) ?? ''}`;
+    if (now !== seen && session.accessToken() !== null) outbox.kick();
+    seen = now;
   });
   outbox.start();
   return outbox;

@@ -223,16 +223,21 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       let entry = await store.get(id);
       if (!entry) return;
       if (entry.state === 'sending') entry = await save(transition(entry, { type: 'recover' }, now()), true);
-      if (!isDue(entry, now()) || !maySendFrom(entry, tab())) return;
+      if (!isDue(entry, now())) return;
       if (!network.isOnline()) {
         await save(transition(entry, { type: 'blocked', blocker: { kind: 'online' } }, now()));
         return;
       }
       const token = tokens.accessToken();
+      // A tab that is not connected cannot tell whose the message is yet: what it needs first is the click that
+      // connects it. Once connected, only the account it was written as may send it.
       if (!token) {
+        // Unless the tab that wrote it is still open: that one has (or will ask for) the token.
+        if (entry.ownerTab !== tabId && (await locks.tabAlive(entry.ownerTab))) return;
         await save(transition(entry, { type: 'blocked', blocker: { kind: 'token', consent: false } }, now()));
         return;
       }
+      if (!maySendFrom(entry, tab())) return;
       const payload = await store.payload(id);
       entry = await save(transition(entry, { type: 'claim', inFlight: { kind: 'preparing' } }, now()));
       if (!payload) {
@@ -324,8 +329,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
             drainAgain = false;
             const skipped = new Set<string>();
             for (;;) {
+              const connected = tokens.accessToken() !== null;
               const due = (await store.due(now(), 50)).filter(
-                (entry) => !skipped.has(entry.id) && maySendFrom(entry, tab()),
+                (entry) => !skipped.has(entry.id) && (!connected || maySendFrom(entry, tab())),
               );
               const next = due[0];
               if (!next || disposed) break;
@@ -440,10 +446,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   return {
     start() {
+      locks.holdTab(tabId);
       unsubscribers.push(
         channel.subscribe(() => {
           refresh();
-          drain();
+          // Another tab may have set an entry aside for a token this tab has.
+          track(unblock().then(drain));
         }),
         network.onOnline(() => {
           track(unblock().then(drain));

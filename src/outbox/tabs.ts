@@ -7,6 +7,10 @@
 export interface EntryLocks {
   /** Runs `work` holding the entry's lock, or returns null at once when another tab (or task) holds it. */
   withLock<T>(id: string, work: () => Promise<T>): Promise<T | null>;
+  /** Marks this tab alive for as long as it lives (the browser lets go when the tab goes). */
+  holdTab(tabId: string): void;
+  /** Whether that tab is still open. */
+  tabAlive(tabId: string): Promise<boolean>;
 }
 
 export interface ChangeChannel {
@@ -16,6 +20,7 @@ export interface ChangeChannel {
 }
 
 const lockPrefix = 'fumi-outbox:';
+const tabPrefix = 'fumi-tab:';
 
 /**
  * Web Locks (navigator.locks): held by the tab until `work` settles, released by the browser if the tab dies, so a
@@ -29,14 +34,23 @@ export function webEntryLocks(locks: LockManager | undefined = globalThis.naviga
       locks.request(`${lockPrefix}${id}`, { ifAvailable: true }, (lock) => (lock ? work() : null)) as Promise<Awaited<
         ReturnType<typeof work>
       > | null>,
+    holdTab(tabId) {
+      void locks.request(`${tabPrefix}${tabId}`, () => new Promise<never>(() => {}));
+    },
+    async tabAlive(tabId) {
+      const { held = [] } = await locks.query();
+      return held.some((lock) => lock.name === `${tabPrefix}${tabId}`);
+    },
   };
 }
 
 /** Locks shared by everything holding the same object: several "tabs" in a test use one. */
-export function memoryEntryLocks(): EntryLocks & { held: Set<string> } {
+export function memoryEntryLocks(): EntryLocks & { held: Set<string>; tabs: Set<string> } {
   const held = new Set<string>();
+  const tabs = new Set<string>();
   return {
     held,
+    tabs,
     async withLock(id, work) {
       if (held.has(id)) return null;
       held.add(id);
@@ -46,6 +60,10 @@ export function memoryEntryLocks(): EntryLocks & { held: Set<string> } {
         held.delete(id);
       }
     },
+    holdTab(tabId) {
+      tabs.add(tabId);
+    },
+    tabAlive: async (tabId) => tabs.has(tabId),
   };
 }
 

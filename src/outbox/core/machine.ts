@@ -71,8 +71,12 @@ export function transition(entry: OutboxEntry, event: OutboxEvent, now: number):
     throw new OutboxTransitionError(entry.state, event.type);
   };
   switch (event.type) {
-    case 'release':
-      return entry.state === 'held' ? settled(entry, 'queued', now) : refuse();
+    case 'release': {
+      if (entry.state !== 'held') return refuse();
+      // The hold's end was its notBefore: released, it is due now.
+      const { notBefore: _holdEnd, ...rest } = settled(entry, 'queued', now);
+      return rest;
+    }
     case 'undo':
       return entry.state === 'held' ? settled(entry, 'cancelled', now) : refuse();
     case 'claim':

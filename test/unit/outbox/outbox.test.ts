@@ -381,6 +381,35 @@ describe('several tabs', () => {
     expect(b.outbox.snapshot().sent.map((entry) => entry.id)).toEqual([id]);
   });
 
+  it('after a reload, a tab not connected yet asks for the click the message needs', async () => {
+    const w = world();
+    const hang: Transport = { attempt: () => new Promise<AttemptOutcome>(() => {}) };
+    const a = w.tab('tab-a', { transport: hang });
+    const { id } = a.outbox.hold(composeRequest(small, 0));
+    await settle();
+    a.outbox.dispose();
+    w.locks.held.clear();
+    w.locks.tabs.delete('tab-a'); // the old page is gone
+    const reloaded = w.tab('tab-b', { token: null });
+    await settle(reloaded.outbox);
+    expect(await w.store.get(id)).toMatchObject({ state: 'queued', blocked: { kind: 'token' } });
+    reloaded.tokens.token = 'tok-2';
+    reloaded.outbox.kick();
+    await settle(reloaded.outbox);
+    expect(w.gapi.delivered).toHaveLength(1);
+  });
+
+  it('while the tab that wrote it is open, a tab without a token leaves it to that tab', async () => {
+    const w = world();
+    const a = w.tab('tab-a', { token: null });
+    const { id } = a.outbox.hold(composeRequest(small, 0));
+    await settle(a.outbox);
+    await w.store.put({ ...(await w.store.get(id))!, blocked: undefined });
+    const b = w.tab('tab-b', { token: null });
+    await settle(b.outbox);
+    expect((await w.store.get(id))?.blocked).toBeUndefined();
+  });
+
   it('a tab connected to another account never sends it', async () => {
     const w = world();
     const a = w.tab('tab-a', { token: null });
