@@ -1,6 +1,40 @@
 import { describe, expect, it } from 'vitest';
+import { cumulativeLayoutShift, type Shift } from '../../../bench/groups/layout-shift.ts';
 import { endMarker, replaceBenchBlock, startMarker } from '../../../bench/readme.ts';
 import { type BenchReport, figure, sampled } from '../../../bench/result.ts';
+
+const shift = (startTime: number, value: number, hadRecentInput = false): Shift => ({
+  startTime,
+  value,
+  hadRecentInput,
+  sources: [],
+});
+
+describe('cumulativeLayoutShift: session windows as Web Vitals defines them', () => {
+  const cases: [string, Shift[], number][] = [
+    ['no shift', [], 0],
+    ['one shift', [shift(100, 0.2)], 0.2],
+    ['two shifts under 1 s apart share a window', [shift(100, 0.2), shift(900, 0.1)], 0.3],
+    ['a gap of 1 s or more starts a new window; the largest counts', [shift(100, 0.2), shift(1100, 0.1)], 0.2],
+    [
+      'a window ends after 5 s even without a gap',
+      [0, 900, 1800, 2700, 3600, 4500, 5400].map((t) => shift(t, 0.1)),
+      0.6,
+    ],
+    ['shifts right after input do not count', [shift(100, 0.5, true), shift(200, 0.05)], 0.05],
+    ['order of entries does not matter', [shift(900, 0.1), shift(100, 0.2)], 0.3],
+  ];
+  it.each(cases)('%s', (_name, shifts, expected) => {
+    expect(cumulativeLayoutShift(shifts)).toBeCloseTo(expected, 10);
+  });
+
+  it('the conservative count keeps shifts flagged as after input', () => {
+    expect(cumulativeLayoutShift([shift(100, 0.5, true), shift(200, 0.05)], { countAfterInput: true })).toBeCloseTo(
+      0.55,
+      10,
+    );
+  });
+});
 
 describe('figures carry their limit', () => {
   it.each([
