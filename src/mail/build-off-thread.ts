@@ -130,7 +130,12 @@ export function createOffThreadBuilder(options: OffThreadOptions = {}): OffThrea
         }
       };
       worker.onerror = () => finish(false, () => Promise.resolve().then(here).then(resolve, reject));
-      worker.postMessage(request);
+      try {
+        worker.postMessage(request);
+      } catch (error) {
+        // DataCloneError: something in the draft cannot cross (a Blob-like object that is not a real Blob).
+        finish(true, () => reject(error));
+      }
     });
   }
 

@@ -282,3 +282,19 @@ describe('buildMessageBlobOffThread bridge', () => {
     expect(answering.terminated).toBe(false);
   });
 });
+
+describe('buildMessageBlobOffThread bridge, a draft that cannot cross', () => {
+  it('rejects with the DataCloneError and keeps the worker for the next build', async () => {
+    const createWorker = vi.fn(() => new InProcessWorker());
+    const builder = createOffThreadBuilder({ createWorker, now: () => now });
+    // Blob-like, but not a Blob: structured clone refuses its methods.
+    const fake = { size: 300_000, arrayBuffer: () => Promise.resolve(new ArrayBuffer(300_000)) } as unknown as Blob;
+    const draft: BlobMessageDraft<Blob> = {
+      ...big,
+      attachments: [{ filename: '偽物.bin', contentType: '', blob: fake }],
+    };
+    await expect(builder.buildBlob(draft)).rejects.toMatchObject({ name: 'DataCloneError' });
+    await builder.buildBlob(bigBlobDraft());
+    expect(createWorker).toHaveBeenCalledTimes(1);
+  });
+});
