@@ -1,167 +1,87 @@
 /**
- * `npm run bench`: builds the app and the benchmark pages, starts the offline Google on a free port, and measures
- * in headless Chromium. Prints a Markdown table (for the README's "Performance") and writes
- * bench/results/bench-<date>.json. Numbers are reported, never judged: only the byte budget test fails CI.
+ * `npm run bench`: measures in headless Chromium, prints Markdown (the README's "Performance" block) and writes
+ * bench/results/bench-<date>.json (every figure with its limit or peer). Numbers are reported, never judged: only
+ * byte budgets fail CI, and they are tests of their own.
  *
- * Options: --quick (3 runs instead of 5), --skip builders,wire,app,size (comma-separated parts to leave out).
+ *   --only a,b   run only these groups (names: `--list`)      --skip a,b   leave these out
+ *   --quick      3 runs instead of 5 (1 Lighthouse run)       --out FILE   write the JSON report there
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { cpus, release, totalmem } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { offlineGoogle } from '../src/config.ts';
-import { productionHeaders } from '../src/security/headers-plugin.ts';
-import { startOfflineGoogle } from '../test/offline-google/server.ts';
-import { type AppResults, measureApp } from './app.ts';
-import { launchBrowser } from './browser.ts';
-import { buildBenchPages, pageScriptGzip } from './build-pages.ts';
-import { type BuildRow, MiB, measureBuilder } from './builders.ts';
-import { buildApp, type FirstLoad, measureFirstLoad } from './first-load.ts';
-import { type BenchResults, formatReport, type Machine } from './report.ts';
-import { serveStatic } from './static-server.ts';
-import { measureWire, type WireRow } from './wire.ts';
+import { createContext } from './context.ts';
+import { groups, pending } from './groups/index.ts';
+import { describeMachine, installedChromiumVersion } from './machine.ts';
+import { formatReport } from './report.ts';
+import type { BenchReport, GroupResult } from './result.ts';
 
 const resultsDir = resolve(import.meta.dirname, 'results');
+const argv = process.argv.slice(2);
 const arg = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? '') : null;
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? (argv[i + 1] ?? '') : null;
 };
-const quick = process.argv.includes('--quick');
-const skip = new Set((arg('skip') ?? '').split(',').filter(Boolean));
-const runs = quick ? 3 : 5;
+const names = (value: string | null) => (value === null ? null : value.split(',').filter(Boolean));
 const log = (line: string) => console.error(line);
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-function osName(): string {
-  try {
-    const pretty = /^PRETTY_NAME="?([^"\n]*)"?/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1];
-    if (pretty) return `${pretty} (kernel ${release()})`;
-  } catch {}
-  return `${process.platform} ${release()}`;
-}
-
-/** Minified+gzip bytes of each builder's own page JavaScript, the harness subtracted. */
-function builderWeights(pagesDir: string): Record<string, number> {
-  const harness = pageScriptGzip(pagesDir, 'baseline');
-  const names: Record<string, string> = {
-    ours: 'ours (main thread)',
-    mimetext: 'mimetext',
-    emailjs: 'emailjs-mime-builder',
-  };
-  return Object.fromEntries(
-    Object.entries(names).map(([page, name]) => [name, pageScriptGzip(pagesDir, page) - harness]),
-  );
-}
-
 async function main() {
+  if (argv.includes('--list')) {
+    for (const g of groups) console.log(`${g.name.padEnd(14)} ${g.title}`);
+    return;
+  }
+  const only = names(arg('only'));
+  const skip = new Set(names(arg('skip')) ?? []);
+  const unknown = [...(only ?? []), ...skip].filter((name) => !groups.some((g) => g.name === name));
+  if (unknown.length)
+    throw new Error(`Unknown group(s): ${unknown.join(', ')}. Known: ${groups.map((g) => g.name).join(', ')}`);
+  const selected = groups.filter((g) => (only ? only.includes(g.name) : true) && !skip.has(g.name));
+  const quick = argv.includes('--quick');
+
   mkdirSync(resultsDir, { recursive: true });
-  const missing: string[] = [];
+  const loadAtStart = loadavg()[0]!;
   const started = Date.now();
-
-  let firstLoad: FirstLoad | null = null;
-  if (!skip.has('size')) {
-    log('Building the production app for the first-load count…');
-    const prodDir = join(resultsDir, '.prod');
-    try {
-      await buildApp({ outDir: prodDir, mode: 'production' });
-      firstLoad = measureFirstLoad(prodDir);
-    } catch (error) {
-      missing.push(`first-load size: the production build failed (${String(error).split('\n')[0]})`);
-    }
-  }
-
-  const googlePort = await freePort();
-  const google = await startOfflineGoogle({ port: googlePort });
-  const appDir = join(resultsDir, '.app');
-  const pagesDir = join(resultsDir, '.pages');
-  let appServer: Awaited<ReturnType<typeof serveStatic>> | null = null;
-  if (!skip.has('app')) {
-    log(`Building the app for the offline Google at ${google.origin}…`);
-    try {
-      await buildApp({ outDir: appDir, mode: 'offline', env: { VITE_OFFLINE_GOOGLE_ORIGIN: google.origin } });
-      // Same headers as `vite preview` gives the app (CSP included), so the page runs as deployed.
-      appServer = await serveStatic(appDir, 0, productionHeaders(offlineGoogle(google.origin)));
-    } catch (error) {
-      missing.push(`app timings: the offline build failed (${String(error).split('\n')[0]})`);
-    }
-  }
-  log('Bundling the benchmark pages (our builder, mimetext, emailjs-mime-builder, the sender)…');
-  await buildBenchPages(pagesDir);
-  const pages = await serveStatic(pagesDir);
-  const browser = await launchBrowser();
-
-  const builders: BuildRow[] = [];
-  let wire: WireRow[] = [];
-  let app: AppResults | null = null;
+  const shared = createContext({ runs: quick ? 3 : 5, quick, workDir: resultsDir, log });
+  const results: GroupResult[] = [];
   try {
-    if (!skip.has('builders')) {
-      log('Message building:');
-      // emailjs-mime-builder takes seconds per large message: three runs are enough to show it.
-      const slow = (bytes: number) => (bytes >= 10 * MiB ? 3 : runs);
-      for (const [page, name, runsFor] of [
-        ['ours', 'ours (main thread)', () => runs],
-        ['ours-worker', 'ours (worker, as the app)', () => runs],
-        ['mimetext', 'mimetext', () => runs],
-        ['emailjs', 'emailjs-mime-builder', (c: { attachmentBytes: number }) => slow(c.attachmentBytes)],
-      ] as const) {
-        builders.push(...(await measureBuilder(browser, `${pages.origin}/${page}/${page}.html`, name, runsFor, log)));
-      }
-    }
-    if (!skip.has('wire')) {
-      log('Bytes on the wire:');
+    for (const group of selected) {
+      const groupStarted = Date.now();
       try {
-        wire = await measureWire(browser, pages.origin, google.origin, log);
+        const output = await group.run(shared.context);
+        results.push({
+          group: group.name,
+          title: group.title,
+          figures: output.figures,
+          data: output.data,
+          missing: output.missing ?? [],
+          seconds: (Date.now() - groupStarted) / 1000,
+        });
       } catch (error) {
-        missing.push(`bytes on the wire: ${String(error).split('\n')[0]}`);
-      }
-    }
-    if (appServer) {
-      log('The app:');
-      try {
-        app = await measureApp(browser, `${appServer.origin}/?lang=en`, google.origin, runs, log);
-      } catch (error) {
-        missing.push(`app timings: ${String(error).split('\n')[0]}`);
+        log(`  ${group.name}: ${String(error)}`);
+        results.push({
+          group: group.name,
+          title: group.title,
+          figures: [],
+          data: null,
+          missing: [`the group failed: ${String(error).split('\n')[0]}`],
+          seconds: (Date.now() - groupStarted) / 1000,
+        });
       }
     }
   } finally {
-    const chromiumVersion = browser.version();
-    await browser.close();
-    await pages.close();
-    await appServer?.close();
-    await google.close();
-    const machine: Machine = {
-      cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
-      cores: cpus().length,
-      memoryGiB: totalmem() / 2 ** 30,
-      os: osName(),
-      node: process.version,
-      chromium: chromiumVersion,
-    };
+    const chromium = shared.chromiumVersion() ?? installedChromiumVersion();
+    await shared.close();
     const date = new Date().toISOString();
-    const results: BenchResults = {
+    const report: BenchReport = {
+      schema: 2,
       date: date.slice(0, 10),
-      machine,
-      firstLoad,
-      builderWeights: builders.length ? builderWeights(pagesDir) : {},
-      builders,
-      wire,
-      app,
-      missing,
+      machine: describeMachine(chromium, loadAtStart),
+      options: argv,
+      groups: results,
+      pending: only || skip.size ? [] : pending,
     };
-    const file = join(resultsDir, `bench-${date.replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-    console.log(formatReport(results));
+    const file = arg('out') ?? join(resultsDir, `bench-${date.replace(/[:.]/g, '-')}.json`);
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(formatReport(report));
     log(`Wrote ${file} in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   }
 }

@@ -24,4 +24,4 @@ function build(m: BenchMessage): string {
   return root.build();
 }
 
-installBench('emailjs-mime-builder', build);
+installBench('emailjs-mime-builder', { input: (m) => m, build });

@@ -1,7 +1,9 @@
 /**
- * Runs one message builder inside a benchmark page. Node (bench/builders.ts) drives it through `window.bench`:
- * `prepare(size)` makes the attachment outside the timing, `run()` times one build and reports the longest
- * main-thread task seen meanwhile (Long Tasks API: only tasks over 50 ms are reported, so 0 means none).
+ * Runs one message builder inside a benchmark page. Node (bench/groups/builders.ts) drives it through
+ * `window.bench`: `prepare(size)` makes the attachment (and the builder's input) outside the timing, `run()` times
+ * one build and reports the longest main-thread task seen meanwhile (Long Tasks API: only tasks over 50 ms are
+ * reported, so 0 means none). A page may also time native `toBase64` over the same bytes in the same run: the floor
+ * our encoder is compared with.
  */
 
 /** The same message for every builder: a Japanese sender and subject, a short bilingual body, one attachment. */
@@ -16,12 +18,34 @@ export interface BenchMessage {
 export interface RunResult {
   wallMs: number;
   longestTaskMs: number;
-  /** Length of what the builder returned (bytes, or UTF-16 code units for builders that return a string). */
+  /** Length of what the builder returned (bytes, UTF-16 code units for a string, or a Blob's size). */
   outputLength: number;
+  /** `Uint8Array.prototype.toBase64` over the attachment, timed in the same run (pages with a floor). */
+  nativeMs?: number;
+  /** The page's own encoder over the same bytes into an output buffer written once before (no fresh memory). */
+  encoderMs?: number;
 }
 
-/** A builder returns its message as bytes or as a string; async for the worker path. */
-export type BuildFn = (message: BenchMessage) => Uint8Array | string | Promise<Uint8Array | string>;
+type Output = Uint8Array | string | Blob;
+
+/** One builder as a benchmark page runs it. */
+export interface BenchBuilder<I> {
+  /** The builder's input from the benchmark message, made outside the timing (e.g. a File from the bytes). */
+  input(message: BenchMessage): I;
+  /** Builds; async for the worker paths. */
+  build(input: I): Output | Promise<Output>;
+  /**
+   * Also time, after the build in every run, native `toBase64` over the same attachment bytes, and `encode` (the
+   * builder's own encoder) into a buffer of `outputLength(bytes)` that was written once at prepare time. Fresh memory
+   * can cost more than the encoding itself (every first write to a page is a page fault), so the second figure
+   * compares the encoders alone.
+   */
+  floor?: { encode(source: Uint8Array, out: Uint8Array): void; outputLength(byteLength: number): number };
+}
+
+interface WithToBase64 {
+  toBase64(): string;
+}
 
 const body = [
   'お世話になっております。山田です。',
@@ -65,38 +89,60 @@ new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe(
 const nextTask = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Installs `window.bench` for one builder. */
-export function installBench(name: string, build: BuildFn): void {
+export function installBench<I>(name: string, builder: BenchBuilder<I>): void {
   let message: BenchMessage | null = null;
-  let lastOutput: Uint8Array | string | null = null;
+  let input: I | null = null;
+  let lastOutput: Output | null = null;
+  let encoderOut: Uint8Array | null = null;
   const api = {
     name,
     prepare(attachmentSize: number) {
       message = benchMessage(attachmentSize);
+      input = builder.input(message);
       lastOutput = null;
+      encoderOut = builder.floor ? new Uint8Array(builder.floor.outputLength(attachmentSize)).fill(0x41) : null;
     },
     async run(): Promise<RunResult> {
-      if (!message) throw new Error('prepare() first');
+      if (!message || input === null) throw new Error('prepare() first');
       lastOutput = null;
       // Let the task that called us end, so its own time is not charged to the build.
       await nextTask(0);
       const start = performance.now();
-      const output = await build(message);
+      const output = await builder.build(input);
       const wallMs = performance.now() - start;
       // Long-task entries arrive after the task ends; give the observer a moment.
       await nextTask(100);
       const during = longTasks.filter((t) => t.startTime + t.duration >= start && t.startTime <= start + wallMs);
       const longestTaskMs = Math.max(0, ...during.map((t) => t.duration));
+      const outputLength = output instanceof Blob ? output.size : output.length;
+      const result: RunResult = { wallMs, longestTaskMs, outputLength };
+      if (builder.floor && encoderOut && message.attachment) {
+        const bytes = message.attachment.data as Uint8Array & WithToBase64;
+        // The build's garbage is collected first (as Node does before each build), so neither pays for the other.
+        (globalThis as { gc?: () => void }).gc?.();
+        const nativeStart = performance.now();
+        const text = bytes.toBase64();
+        result.nativeMs = performance.now() - nativeStart;
+        if (text.length === 0) throw new Error('toBase64 gave nothing');
+        const encoderStart = performance.now();
+        builder.floor.encode(bytes, encoderOut);
+        result.encoderMs = performance.now() - encoderStart;
+      }
       lastOutput = output;
-      return { wallMs, longestTaskMs, outputLength: output.length };
+      return result;
     },
     /** The last message, as text, for a sanity check from Node (small messages only). */
-    lastText(): string {
+    async lastText(): Promise<string> {
       if (lastOutput === null) return '';
-      return typeof lastOutput === 'string' ? lastOutput : new TextDecoder().decode(lastOutput);
+      if (typeof lastOutput === 'string') return lastOutput;
+      const bytes = lastOutput instanceof Blob ? new Uint8Array(await lastOutput.arrayBuffer()) : lastOutput;
+      return new TextDecoder().decode(bytes);
     },
     release() {
       message = null;
+      input = null;
       lastOutput = null;
+      encoderOut = null;
     },
   };
   (globalThis as unknown as { bench: typeof api }).bench = api;
@@ -106,6 +152,6 @@ export type BenchApi = {
   name: string;
   prepare(attachmentSize: number): void;
   run(): Promise<RunResult>;
-  lastText(): string;
+  lastText(): Promise<string>;
   release(): void;
 };

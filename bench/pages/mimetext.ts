@@ -25,4 +25,4 @@ function build(m: BenchMessage): string {
   return msg.asRaw();
 }
 
-installBench('mimetext', build);
+installBench('mimetext', { input: (m) => m, build });

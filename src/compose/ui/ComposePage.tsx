@@ -102,6 +102,7 @@ export function ComposePage(props: ComposePageProps) {
   const addFiles = (files: readonly File[]) => {
     if (busy || files.length === 0) return;
     dispatch({ type: 'add-attachments', attachments: filesToAttachments(files) });
+    if (files.some((file) => file.size >= 256 * 1024)) services?.prewarm();
     announce(t('compose.attached', { count: files.length }));
   };
   const fileDrop = useFileDrop(addFiles);

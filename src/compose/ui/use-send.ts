@@ -30,6 +30,8 @@ export interface ComposeSendServices {
   /** Gives up on a popup that is still open (Cancel while authorizing). */
   cancelTokenRequest(): void;
   build(mail: OutgoingMail): Promise<Blob>;
+  /** Starts the builder's worker ahead of a large send (a big file was attached), so Send does not wait for it. */
+  prewarm(): void;
   /** A token failure to show, or null when it needs no message (the popup closed, an auth notice explains). */
   describeTokenError(error: unknown): SendFailure | null;
   describeBuildError(error: unknown): SendFailure;

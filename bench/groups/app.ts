@@ -3,7 +3,10 @@
  * normally, and held back), and click-to-request for a text mail with a valid token.
  */
 import type { Browser, BrowserContext, Page, Route } from '@playwright/test';
-import { type Summary, summarize } from './stats.ts';
+import type { BenchGroup } from '../group.ts';
+import { sampled } from '../result.ts';
+import { formatSummary, type Summary, summarize } from '../stats.ts';
+import { yes } from './format.ts';
 
 export interface AppResults {
   /** Navigation start to the message box accepting input, Google scripts served normally. */
@@ -201,3 +204,42 @@ export async function measureApp(
     ...(clickToRequestError ? { clickToRequestError } : {}),
   };
 }
+
+export const app: BenchGroup<AppResults> = {
+  name: 'app',
+  title: 'The app',
+  async run(ctx) {
+    const [browser, served, google] = await Promise.all([ctx.browser(), ctx.app(), ctx.google()]);
+    ctx.log('The app:');
+    const data = await measureApp(browser, `${served.origin}/?lang=en`, google.origin, ctx.runs, ctx.log);
+    return {
+      data,
+      figures: [
+        sampled({ id: 'app.usable', label: 'Time to a usable form (localhost)', unit: 'ms' }, data.usableMs.runs),
+        sampled(
+          {
+            id: 'app.usable-google-held',
+            label: "Time to a usable form, Google's scripts held back",
+            unit: 'ms',
+            note: `typed before they loaded: ${data.usableBeforeGoogle ? 'yes' : 'no'}`,
+          },
+          data.usableWithoutGoogleMs.runs,
+        ),
+        sampled(
+          { id: 'app.click-to-request', label: 'Click Send → request leaves (text, valid token)', unit: 'ms' },
+          data.clickToRequestMs?.runs ?? [],
+        ),
+      ],
+      missing: data.clickToRequestError ? [`click to request: ${data.clickToRequestError}`] : [],
+    };
+  },
+  render({ data: a }) {
+    return [
+      '| Page | Result | Target |',
+      '|---|---|---|',
+      `| Time to a usable form (localhost) | ${formatSummary(a.usableMs, 0, ' ms')} | |`,
+      `| … with Google's scripts held back | ${formatSummary(a.usableWithoutGoogleMs, 0, ' ms')}; typed before they loaded: ${yes(a.usableBeforeGoogle)} | must be usable |`,
+      `| Click Send → request leaves (text, valid token) | ${a.clickToRequestMs ? formatSummary(a.clickToRequestMs, 1, ' ms') : `n/a (${a.clickToRequestError ?? 'not measured'})`} | |`,
+    ];
+  },
+};
