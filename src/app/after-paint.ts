@@ -10,7 +10,7 @@ export { createDraftStore } from '../compose/draft-store.ts';
 export { parseRecipient } from '../compose/recipient-parser.ts';
 export { describeEntry } from '../outbox/core/describe.ts';
 export { readHoldSeconds, saveHoldSeconds } from '../outbox/hold-setting.ts';
-export { entryNotice } from '../outbox/ui/entry-notice.tsx';
+export { entryNotice, entryText } from '../outbox/ui/entry-notice.tsx';
 export { OutboxPanel } from '../outbox/ui/OutboxPanel.tsx';
 export { SentLog } from '../outbox/ui/SentLog.tsx';
 export { indexedDbBackend, sessionTextSlot } from '../storage/key-value.ts';

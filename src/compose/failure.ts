@@ -7,6 +7,8 @@
 export type FixAction =
   /** Try the same send again. */
   | 'retry'
+  /** Send again through Google's consent screen (the grant lacked gmail.send). */
+  | 'reconnect'
   /** Move focus to a field that needs changing (bad address, no recipient). */
   | 'focus-recipients'
   | 'none';

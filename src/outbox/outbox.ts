@@ -79,7 +79,7 @@ export interface QueueRequest {
 }
 
 export interface OutboxSnapshot {
-  /** What this tab shows outside campaigns: held, queued, sending, and not-sure or failed ones not put aside. */
+  /** What this tab shows outside campaigns: held, queued, sending, and not-sure, failed or cancelled ones not put aside. */
   attention: readonly OutboxEntry[];
   /** The sent log: compose and test sends, newest first. */
   sent: readonly OutboxEntry[];
@@ -117,7 +117,7 @@ export interface Outbox {
   idle(): Promise<void>;
 }
 
-const attentionStates = ['queued', 'sending', 'not-sure', 'failed'] as const;
+const attentionStates = ['queued', 'sending', 'not-sure', 'failed', 'cancelled'] as const;
 /** Longest single timer (setTimeout takes 32-bit milliseconds); a later wake is re-armed when it fires. */
 const maxTimerMs = 2 ** 31 - 1;
 

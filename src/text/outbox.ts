@@ -12,6 +12,10 @@ export const outboxText = defineText({
     en: 'Sending was cancelled. Nothing was sent.',
     ja: '送信をキャンセルしました。メッセージは送信されていません。',
   },
+  'outbox.cancelled.returned': {
+    en: 'Sending was cancelled. Nothing was sent; your message is back in the form.',
+    ja: '送信をキャンセルしました。何も送信されておらず、メッセージはフォームに戻っています。',
+  },
   'outbox.undone': {
     en: 'Sending undone. Your message is back in the form.',
     ja: '送信を取り消しました。メッセージはフォームに戻っています。',

@@ -7,6 +7,7 @@ import { attachmentBudget } from '../attachments.ts';
 import type { DraftAttachment } from '../draft.ts';
 import { commitAllTyping } from '../draft-actions.ts';
 import type { DraftStore } from '../draft-store.ts';
+import type { SendFailure } from '../failure.ts';
 import { parseTokens } from '../outgoing.ts';
 import { countRecipients, findDuplicates, gmailRecipientLimit, type RecipientParser } from '../recipients.ts';
 import { sendBlockers } from '../send-readiness.ts';
@@ -88,6 +89,19 @@ export function ComposePage(props: ComposePageProps) {
     undoneText: t('outbox.undone'),
     replaceQuestion: t('outbox.edit.replace'),
     focusForm: () => toInput.current?.focus(),
+    describeReturned: (entry): SendFailure => {
+      if (entry.state === 'cancelled') return { messageKey: 'outbox.cancelled.returned', action: 'none' };
+      if (!later) return { messageKey: 'compose.error.unexpected', params: { detail: entry.state }, action: 'retry' };
+      const view = later.describeEntry(entry, Date.now());
+      const action = view.actions.includes('connect-and-send')
+        ? 'reconnect'
+        : view.actions.includes('retry')
+          ? 'retry'
+          : view.fieldKey
+            ? 'focus-recipients'
+            : 'none';
+      return { messageKey: view.key, text: later.entryText(t, language, view), action, code: entry.problem?.code };
+    },
   });
   const { local, tracked, busy, snapshot } = sending;
 
@@ -130,8 +144,7 @@ export function ComposePage(props: ComposePageProps) {
 
   // A send that stopped at authorization (popup closed, access denied) is resumed by the auth notice's button.
   useEffect(() => {
-    if (local.kind === 'idle' && !tracked) return;
-    setSendWaitsOnAuth(false);
+    if (local.kind !== 'idle' || tracked) setSendWaitsOnAuth(false);
   }, [local, tracked]);
   const lastLocal = useRef(local.kind);
   useEffect(() => {
@@ -178,7 +191,7 @@ export function ComposePage(props: ComposePageProps) {
   if (tracked && services && later)
     notices.push(
       later.entryNotice({
-        id: 'send',
+        id: 'entry',
         t,
         language,
         entry: tracked,
@@ -285,7 +298,9 @@ export function ComposePage(props: ComposePageProps) {
         )}
         <Notices
           t={t}
-          notices={notices.filter((notice) => !dismissed.has(notice.id) || notice.id === 'send')}
+          notices={notices.filter(
+            (notice) => !dismissed.has(notice.id) || notice.id === 'send' || notice.id === 'entry',
+          )}
           announcement={announcement}
           onDismiss={(id) => {
             if (id === 'send') sending.reset();

@@ -21,9 +21,9 @@ export function failureNotice(t: Translate, failure: SendFailure, actions: Failu
       </>
     ),
     actions:
-      failure.action === 'retry' ? (
+      failure.action === 'retry' || failure.action === 'reconnect' ? (
         <button type="button" class="primary" onClick={actions.onRetry}>
-          {t('outbox.action.retry')}
+          {t(failure.action === 'retry' ? 'outbox.action.retry' : 'outbox.action.connect-and-send')}
         </button>
       ) : failure.action === 'focus-recipients' ? (
         <button type="button" class="secondary" onClick={actions.onFocusRecipients}>

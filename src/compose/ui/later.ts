@@ -4,7 +4,7 @@
  * load; until it arrives the form works and Send waits.
  */
 import type { describeEntry } from '../../outbox/core/describe.ts';
-import type { entryNotice } from '../../outbox/ui/entry-notice.tsx';
+import type { entryNotice, entryText } from '../../outbox/ui/entry-notice.tsx';
 import type { OutboxPanel } from '../../outbox/ui/OutboxPanel.tsx';
 import type { SentLog } from '../../outbox/ui/SentLog.tsx';
 import type { RecipientParser } from '../recipients.ts';
@@ -13,6 +13,7 @@ export interface ComposeLater {
   parseRecipient: RecipientParser;
   describeEntry: typeof describeEntry;
   entryNotice: typeof entryNotice;
+  entryText: typeof entryText;
   OutboxPanel: typeof OutboxPanel;
   SentLog: typeof SentLog;
 }

@@ -40,11 +40,8 @@ export interface ComposeSendServices {
   newUuid(): string;
 }
 
-export type LocalSend =
-  | { kind: 'idle' }
-  | { kind: 'authorizing' }
-  | { kind: 'tracking'; id: string }
-  | { kind: 'failed'; failure: SendFailure };
+/** The form's own state; the message it handed to the outbox is followed apart (`tracked`). */
+export type LocalSend = { kind: 'idle' } | { kind: 'authorizing' } | { kind: 'failed'; failure: SendFailure };
 
 const emptySnapshot: OutboxSnapshot = { attention: [], sent: [], live: new Map<string, LiveStatus>() };
 
@@ -71,10 +68,18 @@ export interface SendState {
   act(action: EntryAction, entry: OutboxEntry): void;
   cancelAuthorizing(): void;
   fail(failure: SendFailure): void;
+  /** Clears the form's own notice (a failure it showed). */
   reset(): void;
+  /** Stops following the message handed to the outbox (its notice goes; the outbox panel still lists it). */
+  untrack(): void;
 }
 
 export interface SendHookOptions {
+  /**
+   * Words a message the outbox gave back (Gmail refused it, or it was cancelled before it left) as the form's own
+   * failure: the message is back in the form, and this says why.
+   */
+  describeReturned(entry: OutboxEntry): SendFailure;
   services: ComposeSendServices | null;
   parse: RecipientParser;
   draft: Draft;
@@ -94,18 +99,20 @@ export function useSend(options: SendHookOptions): SendState {
   const { services, parse, draft, dispatch } = options;
   const snapshot = useOutboxSnapshot(services?.outbox);
   const [local, setLocal] = useState<LocalSend>({ kind: 'idle' });
+  const [trackedId, setTrackedId] = useState<string | null>(null);
   const cleared = useRef<string | null>(null);
+  const returned = useRef<string | null>(null);
   const latest = useRef(options);
   latest.current = options;
 
   const tracked = useMemo(() => {
-    if (local.kind !== 'tracking') return null;
+    if (!trackedId) return null;
     return (
-      snapshot.attention.find((entry) => entry.id === local.id) ??
-      snapshot.sent.find((entry) => entry.id === local.id) ??
+      snapshot.attention.find((entry) => entry.id === trackedId) ??
+      snapshot.sent.find((entry) => entry.id === trackedId) ??
       null
     );
-  }, [local, snapshot]);
+  }, [trackedId, snapshot]);
 
   // The outbox took the message (it left `held`): the form starts over, once.
   useEffect(() => {
@@ -113,6 +120,23 @@ export function useSend(options: SendHookOptions): SendState {
     cleared.current = tracked.id;
     void latest.current.clearDraft();
   }, [tracked]);
+
+  // Refused by Gmail, or cancelled before it left: nothing went, so the message comes back to the form (when the
+  // person has not started another) with the reason, and leaves the outbox. "Not sure" never comes back by itself.
+  useEffect(() => {
+    if (!tracked || !services || (tracked.state !== 'failed' && tracked.state !== 'cancelled')) return;
+    if (returned.current === tracked.id || !isEmptyDraft(latest.current.draft)) return;
+    returned.current = tracked.id;
+    const entry = tracked;
+    void services.outbox.payload(entry.id).then(async (payload) => {
+      const draft = payload?.draft as Draft | undefined;
+      if (!draft || !isEmptyDraft(latest.current.draft)) return;
+      dispatch({ type: 'replace', draft: { ...draft, outboxId: undefined } });
+      setLocal({ kind: 'failed', failure: latest.current.describeReturned(entry) });
+      setTrackedId(null);
+      await services.outbox.discard(entry.id);
+    });
+  }, [tracked, services]);
 
   // A "sent" notice must not make the next mail look sent: it goes when a new mail is started.
   const sentId = tracked?.state === 'sent' ? tracked.id : null;
@@ -124,7 +148,7 @@ export function useSend(options: SendHookOptions): SendState {
     if (!sentId || isEmptyDraft(draft)) return;
     if (startedAfterSend.current) return;
     startedAfterSend.current = true;
-    setLocal({ kind: 'idle' });
+    setTrackedId(null);
   }, [draft, sentId]);
 
   const withToken = (then: () => void) => {
@@ -161,9 +185,11 @@ export function useSend(options: SendHookOptions): SendState {
       });
       dispatch({ type: 'replace', draft: { ...committed, outboxId: id } });
       latest.current.flushDraft();
-      setLocal({ kind: 'tracking', id });
+      setLocal({ kind: 'idle' });
+      setTrackedId(id);
       built.catch((error: unknown) => {
         dispatch({ type: 'replace', draft: committed });
+        setTrackedId(null);
         setLocal({ kind: 'failed', failure: services.describeBuildError(error) });
       });
     };
@@ -184,6 +210,7 @@ export function useSend(options: SendHookOptions): SendState {
       case 'undo': {
         const held = outbox.undo(entry.id) as Draft | undefined;
         if (held) dispatch({ type: 'replace', draft: held });
+        setTrackedId(null);
         setLocal({ kind: 'idle' });
         latest.current.announce(latest.current.undoneText);
         latest.current.focusForm();
@@ -195,7 +222,7 @@ export function useSend(options: SendHookOptions): SendState {
       case 'send-again':
       case 'retry':
         withToken(() => void outbox.resend(entry.id));
-        setLocal({ kind: 'tracking', id: entry.id });
+        setTrackedId(entry.id);
         return;
       case 'connect-and-send':
         withToken(() => (entry.state === 'failed' ? void outbox.resend(entry.id) : outbox.kick()));
@@ -208,7 +235,7 @@ export function useSend(options: SendHookOptions): SendState {
           if (!isEmptyDraft(current) && !confirm(latest.current.replaceQuestion)) return;
           dispatch({ type: 'replace', draft: { ...restored, outboxId: undefined } });
           await outbox.discard(entry.id);
-          setLocal({ kind: 'idle' });
+          if (trackedId === entry.id) setTrackedId(null);
           latest.current.focusForm();
         });
         return;
@@ -218,7 +245,7 @@ export function useSend(options: SendHookOptions): SendState {
       case 'dismiss':
         if (entry.state === 'not-sure' || entry.state === 'failed') void outbox.acknowledge(entry.id);
         if (entry.state === 'cancelled') void outbox.discard(entry.id);
-        if (local.kind === 'tracking' && local.id === entry.id) setLocal({ kind: 'idle' });
+        if (trackedId === entry.id) setTrackedId(null);
         return;
       case 'open-in-gmail':
       case 'open-sent':
@@ -239,5 +266,6 @@ export function useSend(options: SendHookOptions): SendState {
     },
     fail: (failure) => setLocal({ kind: 'failed', failure }),
     reset: () => setLocal({ kind: 'idle' }),
+    untrack: () => setTrackedId(null),
   };
 }

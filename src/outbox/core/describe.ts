@@ -140,6 +140,6 @@ export function describeEntry(entry: OutboxEntry, now: number, live?: LiveStatus
     case 'failed':
       return failedView(entry);
     case 'cancelled':
-      return { tone: 'info', key: 'outbox.cancelled', values: {}, actions: ['dismiss'] };
+      return { tone: 'info', key: 'outbox.cancelled', values: {}, actions: ['edit', 'dismiss'] };
   }
 }

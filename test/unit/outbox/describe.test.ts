@@ -115,7 +115,7 @@ describe('each state', () => {
       'outbox.not-sure.session-gone',
       ['open-sent', 'send-again', 'dismiss'],
     ],
-    ['cancelled', { state: 'cancelled' }, 'outbox.cancelled', ['dismiss']],
+    ['cancelled', { state: 'cancelled' }, 'outbox.cancelled', ['edit', 'dismiss']],
   ];
   it.each(cases)('%s', (_name, overrides, key, actions) => {
     const view = describeEntry(entry(overrides), t0);
