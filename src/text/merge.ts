@@ -1,12 +1,15 @@
 /**
- * Mail merge (差し込み送信): problems found in a list and a template. Loaded with the merge chunk
- * (`addText(mergeText)`); the campaign screen's own labels come with it later.
+ * Mail merge (差し込み送信): problems found in a list and a template, row states, the results file and the run
+ * estimate. Loaded with the merge chunk (`addText(mergeText)`); the campaign screen's own labels come with it later.
  */
-import { formatCount } from '../i18n/format.ts';
+import { formatCount, formatDateTime } from '../i18n/format.ts';
 import type { Language } from '../i18n/language.ts';
+import type { RowState } from '../merge/core/entries.ts';
 import type { ImportProblem } from '../merge/core/list.ts';
+import type { RunEstimate } from '../merge/core/pacing.ts';
 import type { RowTemplateProblem, TemplatePart, TemplateProblem } from '../merge/core/placeholders.ts';
 import type { RowProblem } from '../merge/core/recipients.ts';
+import type { ResultLabels } from '../merge/core/results.ts';
 import { defineText, fillSentence } from './define.ts';
 import { formatAddressProblem, mailText } from './mail.ts';
 
@@ -76,6 +79,32 @@ export const mergeText = defineText({
   'merge.part.subject': { en: 'Subject', ja: '件名' },
   'merge.part.text': { en: 'Body', ja: '本文' },
   'merge.part.html': { en: 'Body', ja: '本文' },
+  'merge.status.pending': { en: 'Waiting its turn', ja: '送信待ち' },
+  'merge.status.excluded': { en: 'Excluded', ja: '除外' },
+  'merge.status.left-out': { en: 'Left out (needs a fix)', ja: '送信しません（要修正）' },
+  'merge.status.held': { en: 'Paused', ja: '一時停止中' },
+  'merge.status.queued': { en: 'In the outbox', ja: '送信トレイで待機中' },
+  'merge.status.waiting': { en: 'Waiting for Gmail’s limit', ja: 'Gmail の上限のため待機中' },
+  'merge.status.sending': { en: 'Sending', ja: '送信中' },
+  'merge.status.sent': { en: 'Sent', ja: '送信済み' },
+  'merge.status.not-sure': { en: 'Not sure this was sent', ja: '送信できたか確認できませんでした' },
+  'merge.status.failed': { en: 'Failed', ja: '送信できませんでした' },
+  'merge.status.cancelled': { en: 'Cancelled', ja: 'キャンセル済み' },
+  'merge.status.not-sent': { en: 'Not sent (campaign cancelled)', ja: '未送信（一斉送信をキャンセル）' },
+  'merge.export.row': { en: 'Row', ja: '行' },
+  'merge.export.address': { en: 'Address', ja: 'メールアドレス' },
+  'merge.export.status': { en: 'Status', ja: '状態' },
+  'merge.export.gmail-id': { en: 'Gmail message ID', ja: 'Gmail のメッセージ ID' },
+  'merge.export.time': { en: 'Sent at', ja: '送信日時' },
+  'merge.export.error': { en: 'Error', ja: 'エラー' },
+  'merge.estimate.minutes': { en: 'about {minutes} min', ja: '約 {minutes} 分' },
+  'merge.estimate.hours': { en: 'about {hours} h', ja: '約 {hours} 時間' },
+  'merge.estimate.days': { en: 'about {days} days', ja: '約 {days} 日' },
+  'merge.estimate.days-at-limit': {
+    en: 'about {days} days at {limit} a day',
+    ja: '1 日 {limit} 通のペースで約 {days} 日',
+  },
+  'merge.estimate.continues-after': { en: 'continues after {time}', ja: '{time} 以降に再開します' },
 });
 
 type MergeKey = keyof typeof mergeText;
@@ -132,4 +161,43 @@ export function formatTemplateProblem(problem: TemplateProblem, language: Langua
     return fill(language, 'merge.template.unknown-placeholder', { part, name: problem.name });
   }
   return fill(language, `merge.template.${problem.code}`, { part });
+}
+
+/** The results file's header and status words. */
+export function resultLabels(language: Language): ResultLabels {
+  return {
+    header: [
+      fill(language, 'merge.export.row'),
+      fill(language, 'merge.export.address'),
+      fill(language, 'merge.export.status'),
+      fill(language, 'merge.export.gmail-id'),
+      fill(language, 'merge.export.time'),
+      fill(language, 'merge.export.error'),
+    ],
+    status: (state: RowState) => fill(language, `merge.status.${state}`),
+  };
+}
+
+const HOUR = 3_600_000;
+
+/** "about 40 min", "about 3 h", "about 3 days at 2,000 a day": the run's length before it starts. */
+export function formatEstimate(estimate: RunEstimate, language: Language): string {
+  if (estimate.dailyStops > 0) {
+    return fill(language, 'merge.estimate.days-at-limit', {
+      days: estimate.days,
+      limit: formatCount(estimate.dailyLimit, language),
+    });
+  }
+  if (estimate.durationMs < HOUR) {
+    return fill(language, 'merge.estimate.minutes', { minutes: Math.max(1, Math.ceil(estimate.durationMs / 60_000)) });
+  }
+  if (estimate.durationMs < 24 * HOUR) {
+    return fill(language, 'merge.estimate.hours', { hours: Math.round(estimate.durationMs / HOUR) });
+  }
+  return fill(language, 'merge.estimate.days', { days: estimate.days });
+}
+
+/** "continues after 26 Nov 2026, 08:30": when the daily limit stopped the campaign. */
+export function formatContinuesAfter(at: number, language: Language): string {
+  return fill(language, 'merge.estimate.continues-after', { time: formatDateTime(at, language) });
 }
