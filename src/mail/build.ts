@@ -4,6 +4,7 @@ import { foldHeader } from './header.ts';
 import {
   asciiAddress,
   bareId,
+  listUnsubscribeWord,
   mailboxListWords,
   mailboxWords,
   referenceWords,
@@ -71,6 +72,9 @@ function messageHeaders(draft: MessageDraft, options: BuildOptions, random: (n: 
   if (draft.inReplyTo !== undefined) out += foldHeader('In-Reply-To', [`<${bareId(draft.inReplyTo, 'inReplyTo')}>`]);
   const references = referenceWords(draft.references ?? [], 'references');
   if (references.length > 0) out += foldHeader('References', references);
+  if (draft.listUnsubscribe) {
+    out += foldHeader('List-Unsubscribe', [listUnsubscribeWord(draft.listUnsubscribe, 'listUnsubscribe')]);
+  }
   out += foldHeader('MIME-Version', ['1.0']);
   const recipients = draft.to.length + (draft.cc?.length ?? 0) + (draft.bcc?.length ?? 0);
   if (recipients === 0) throw new NoRecipientError();

@@ -38,7 +38,7 @@ export class HeaderInjectionError extends MailError {
   }
 }
 
-export type InvalidHeaderValueReason = 'bad-id' | 'bad-content-type' | 'duplicate-content-id' | 'bad-date';
+export type InvalidHeaderValueReason = 'bad-id' | 'bad-content-type' | 'duplicate-content-id' | 'bad-date' | 'too-long';
 
 /** A header input without control characters that still cannot be written (an id with spaces, a bad MIME type). */
 export class InvalidHeaderValueError extends MailError {

@@ -2,7 +2,7 @@ import { checkAddress } from './address.ts';
 import { encodeWords, MAX_WORD_LENGTH } from './encoded-word.ts';
 import { InvalidAddressError, InvalidHeaderValueError } from './errors.ts';
 import { assertHeaderSafe, FOLD_COLUMN } from './header.ts';
-import type { Mailbox } from './types.ts';
+import type { ListUnsubscribe, Mailbox } from './types.ts';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 // A run of RFC 5322 atext words separated by single spaces needs no quoting in a phrase.
@@ -101,4 +101,31 @@ export function referenceWords(references: string[], field: string): string[] {
     }
   });
   return words;
+}
+
+/** RFC 3986 unreserved characters and the sub-delims RFC 6068 allows unencoded in an addr-spec and a header value. */
+const MAILTO_SAFE = /[A-Za-z0-9\-._~!$'*+]/;
+
+function percentEncode(text: string): string {
+  let out = '';
+  for (const byte of new TextEncoder().encode(text)) {
+    const char = String.fromCharCode(byte);
+    out += byte < 0x80 && MAILTO_SAFE.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+/**
+ * The `List-Unsubscribe` value: one `<mailto:…>` URI (RFC 2369 §2 wants angle brackets). The address is checked as
+ * any recipient is and written with its domain in Punycode; the local part and the subject are percent-encoded
+ * UTF-8 (RFC 6068 §2), so the value is ASCII. A URI cannot be folded, so one that would not fit a line is refused.
+ */
+export function listUnsubscribeWord(value: ListUnsubscribe, field: string): string {
+  const address = asciiAddress({ address: value.mailto }, field);
+  if (value.subject !== undefined) assertHeaderSafe(value.subject, `${field}.subject`);
+  const at = address.lastIndexOf('@');
+  const query = value.subject ? `?subject=${percentEncode(value.subject)}` : '';
+  const word = `<mailto:${percentEncode(address.slice(0, at))}@${address.slice(at + 1)}${query}>`;
+  if (word.length > 900) throw new InvalidHeaderValueError(field, 'too-long');
+  return word;
 }

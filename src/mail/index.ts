@@ -34,6 +34,7 @@ export {
   ATTACHMENT_SIZE_LIMIT,
   type AttachmentInput,
   type BuildOptions,
+  type ListUnsubscribe,
   type Mailbox,
   MESSAGE_SIZE_LIMIT,
   type MessageDraft,

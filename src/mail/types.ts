@@ -30,6 +30,19 @@ export interface MessageDraft {
   date?: Date;
   /** Fixed Message-ID (with or without brackets); generated when absent. */
   messageId?: string;
+  /**
+   * Writes `List-Unsubscribe: <mailto:address?subject=…>` (RFC 2369 §3.2, the URI per RFC 6068), so mail programs
+   * can offer an unsubscribe button that sends a mail to `mailto`. Mail only: RFC 8058 one-click unsubscribe needs
+   * an HTTPS endpoint that accepts a POST, which a page without a server cannot offer.
+   */
+  listUnsubscribe?: ListUnsubscribe;
+}
+
+export interface ListUnsubscribe {
+  /** The address unsubscribe requests go to, usually the sender's own. */
+  mailto: string;
+  /** Subject of the request mail, e.g. "unsubscribe" or 「配信停止」. */
+  subject?: string;
 }
 
 /** Seams for deterministic tests; production code passes nothing. */

@@ -25,6 +25,10 @@ export const mailText = defineText({
     en: 'Two inline images use the same ID ({field}).',
     ja: '同じ ID を持つインライン画像が 2 つあります（{field}）。',
   },
+  'mail.invalid-header-value.too-long': {
+    en: '{field} is too long to fit in the message header.',
+    ja: '{field}が長すぎて、メールのヘッダーに書き込めません。',
+  },
   'mail.invalid-header-value.bad-date': {
     en: '{field} is not a valid date.',
     ja: '{field}が正しい日時ではありません。',
@@ -97,6 +101,7 @@ export const mailText = defineText({
   'mail.field.references': { en: 'The References list', ja: 'References' },
   'mail.field.attachment': { en: 'Attachment {n}', ja: '添付ファイル {n}' },
   'mail.field.mailbox': { en: 'The address', ja: 'アドレス' },
+  'mail.field.listUnsubscribe': { en: 'The unsubscribe address', ja: '配信停止の受付アドレス' },
 });
 
 type MailKey = keyof typeof mailText;

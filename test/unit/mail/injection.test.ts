@@ -26,6 +26,8 @@ const fields: [string, Edit][] = [
   ['attachments[0].contentType', (d, v) => (d.attachments![0]!.contentType = v)],
   ['attachments[0].contentId', (d, v) => (d.attachments![0]!.contentId = v)],
   ['attachments[2].filename', (d, v) => (d.attachments![2]!.filename = v)],
+  ['listUnsubscribe.address', (d, v) => (d.listUnsubscribe = { mailto: v })],
+  ['listUnsubscribe.subject', (d, v) => (d.listUnsubscribe = { mailto: 'taro@example.jp', subject: v })],
 ];
 
 const payloads = [

@@ -40,6 +40,7 @@ const errors: MailError[] = [
   new InvalidHeaderValueError('attachments[2].contentType', 'bad-content-type'),
   new InvalidHeaderValueError('attachments[1].contentId', 'duplicate-content-id'),
   new InvalidHeaderValueError('date', 'bad-date'),
+  new InvalidHeaderValueError('listUnsubscribe', 'too-long'),
   new InvalidAddressError('cc[0]', [{ input: 'taro＠example.jp', code: 'fullwidth-at', start: 0, end: 15 }]),
   new NoRecipientError(),
   new AttachmentTooLargeError('動画.mp4', ATTACHMENT_SIZE_LIMIT + 3 * 1024 * 1024, ATTACHMENT_SIZE_LIMIT),

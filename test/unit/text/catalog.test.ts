@@ -102,6 +102,7 @@ const sameInBothLanguages = new Set([
   'mail.field.references',
   'mail.invalid-address.detail',
   'mail.address.problem',
+  'merge.row.address',
   'check.script.gis',
   'check.mode.google',
   'setup.config-example.label',
