@@ -10,6 +10,14 @@ export type ClassRules = Map<string, string>;
 
 const styleBlock = /<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi;
 
+/**
+ * The HTML without its <style> elements (their rules were read first). Parsing one, even in an inert document,
+ * is refused and reported under `style-src 'self'`; an unclosed one runs to the end, as the HTML parser reads it.
+ */
+export function withoutStyleElements(html: string): string {
+  return html.replace(/<style\b[^>]*>[\s\S]*?(?:<\/style\s*>|$)/gi, '');
+}
+
 /** Class name -> the declaration text of every rule naming it, in source order (later rules win when parsed). */
 export function readClassRules(html: string): ClassRules {
   const rules: ClassRules = new Map();

@@ -87,7 +87,8 @@ export class EditorSession {
     this.editor = new MailSquire(root, {
       blockTag: 'DIV',
       sanitizeToDOMFragment: (html: string) => this.toPageFragment(html),
-      didError: () => {},
+      // Squire catches what its handlers throw; a swallowed error would hide a broken paste or undo.
+      didError: (error: unknown) => console.error(error),
     });
     this.editor._imageResizer.destroy();
     this.editor.addEventListener('input', () => options.onChange(this.getValue()));
@@ -207,28 +208,35 @@ export class EditorSession {
 
   command(command: FormatCommand): void {
     const editor = this.editor;
-    const s = this.state;
+    // Asked now, not taken from the last pathChange: that can lag behind the keystroke that asks.
+    const blocks = new Set(
+      editor
+        .getPath()
+        .split('>')
+        .map((part) => /^[A-Z0-9]+/.exec(part)?.[0] ?? ''),
+    );
+    const inBlock = (tag: string) => blocks.has(tag) || editor.hasFormat(tag);
     switch (command) {
       case 'bold':
-        s.bold ? editor.removeBold() : editor.bold();
+        editor.hasFormat('B') ? editor.removeBold() : editor.bold();
         break;
       case 'italic':
-        s.italic ? editor.removeItalic() : editor.italic();
+        editor.hasFormat('I') ? editor.removeItalic() : editor.italic();
         break;
       case 'underline':
-        s.underline ? editor.removeUnderline() : editor.underline();
+        editor.hasFormat('U') ? editor.removeUnderline() : editor.underline();
         break;
       case 'strikethrough':
-        s.strikethrough ? editor.removeStrikethrough() : editor.strikethrough();
+        editor.hasFormat('S') ? editor.removeStrikethrough() : editor.strikethrough();
         break;
       case 'bulletedList':
-        s.bulletedList ? editor.removeList() : editor.makeUnorderedList();
+        inBlock('UL') ? editor.removeList() : editor.makeUnorderedList();
         break;
       case 'numberedList':
-        s.numberedList ? editor.removeList() : editor.makeOrderedList();
+        inBlock('OL') ? editor.removeList() : editor.makeOrderedList();
         break;
       case 'quote':
-        s.quote ? editor.removeQuote() : editor.increaseQuoteLevel();
+        inBlock('BLOCKQUOTE') ? editor.removeQuote() : editor.increaseQuoteLevel();
         break;
       case 'clearFormatting':
         editor.removeAllFormatting();
@@ -240,7 +248,9 @@ export class EditorSession {
         editor.redo();
         break;
     }
-    editor.focus();
+    // From a toolbar click focus is elsewhere; from a shortcut it is here, and focus() would move the caret off
+    // the placeholder Squire just made for the new format.
+    if (this.options.root.ownerDocument.activeElement !== this.options.root) editor.focus();
   }
 
   /** The address of the link at the caret, if any. */

@@ -2,7 +2,7 @@
 import { defineText } from './define.ts';
 
 export const editorText = defineText({
-  'editor.toolbar': { en: 'Formatting', ja: '書式' },
+  'editor.toolbar': { en: 'Formatting: {label}', ja: '{label}の書式' },
   'editor.bold': { en: 'Bold', ja: '太字' },
   'editor.italic': { en: 'Italic', ja: '斜体' },
   'editor.underline': { en: 'Underline', ja: '下線' },

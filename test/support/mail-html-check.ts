@@ -7,14 +7,30 @@ import { allowedTags, globalOutputAttributes, outputAttributes } from '../../src
 
 const tags = new Set<string>(allowedTags);
 
+/** An element as a parser saw it: what a browser test sends back from Chromium. */
+export interface ParsedElement {
+  tag: string;
+  attributes: Array<[name: string, value: string]>;
+}
+
+export function describeElements(root: ParentNode): ParsedElement[] {
+  return [...root.querySelectorAll('*')].map((element) => ({
+    tag: element.localName,
+    attributes: [...element.attributes].map((attribute): [string, string] => [attribute.name, attribute.value]),
+  }));
+}
+
 export function findUnsafe(root: ParentNode, options: { allowBlobImages?: boolean } = {}): string[] {
+  return findUnsafeIn(describeElements(root), options);
+}
+
+export function findUnsafeIn(elements: ParsedElement[], options: { allowBlobImages?: boolean } = {}): string[] {
   const problems: string[] = [];
-  for (const element of root.querySelectorAll('*')) {
-    const tag = element.localName;
+  for (const { tag, attributes } of elements) {
     if (!tags.has(tag)) problems.push(`element <${tag}>`);
     const allowed = new Set<string>([...(outputAttributes[tag] ?? []), ...globalOutputAttributes]);
     if (options.allowBlobImages) allowed.add('data-cid');
-    for (const { name, value } of [...element.attributes]) {
+    for (const [name, value] of attributes) {
       if (!allowed.has(name)) problems.push(`<${tag} ${name}="${value}">`);
       if (/^on/i.test(name)) problems.push(`handler ${name}`);
       if (name === 'href' && !/^(https?:\/\/|mailto:)/i.test(value)) problems.push(`href ${value}`);

@@ -50,8 +50,12 @@ export function RichEditor(props: RichEditorProps) {
   const { t, label, readOnly = false, id = 'rich-body' } = props;
   const area = useRef<HTMLDivElement>(null);
   const session = useRef<EditorSession | null>(null);
-  // What the editor last reported: a value equal to it is our own echo, anything else came from outside.
-  const lastEmitted = useRef<RichBody | null>(null);
+  // Every value the editor reported. Such a value coming back through props is our own echo, possibly an older one
+  // (a render can arrive after newer keystrokes, in the middle of an IME composition): replacing the content with
+  // it would move the caret and break the composition. Only a value from outside (a restored draft, an inserted
+  // template) replaces the content.
+  const emitted = useRef(new WeakSet<RichBody>());
+  const shown = useRef<RichBody | null>(null);
   const latest = useRef(props);
   latest.current = props;
   const [state, setState] = useState<FormatState>(initialState);
@@ -68,7 +72,8 @@ export function RichEditor(props: RichEditorProps) {
       root,
       sanitizer: pageMailSanitizer(),
       onChange: (value) => {
-        lastEmitted.current = value;
+        emitted.current.add(value);
+        shown.current = value;
         latest.current.onChange(value);
       },
       onRefused: refused,
@@ -77,7 +82,7 @@ export function RichEditor(props: RichEditorProps) {
     });
     session.current = created;
     created.setValue(latest.current.value);
-    lastEmitted.current = latest.current.value;
+    shown.current = latest.current.value;
     return () => {
       created.destroy();
       session.current = null;
@@ -85,9 +90,10 @@ export function RichEditor(props: RichEditorProps) {
   }, []);
 
   useEffect(() => {
-    if (!session.current || (lastEmitted.current && sameBody(lastEmitted.current, props.value))) return;
-    lastEmitted.current = props.value;
-    session.current.setValue(props.value);
+    const value = props.value;
+    if (!session.current || emitted.current.has(value) || (shown.current && sameBody(shown.current, value))) return;
+    shown.current = value;
+    session.current.setValue(value);
   }, [props.value]);
 
   useEffect(() => {
@@ -101,7 +107,7 @@ export function RichEditor(props: RichEditorProps) {
 
   return (
     <div class="rich-editor">
-      <Toolbar t={t} state={state} disabled={readOnly} controls={id} onAction={onAction} />
+      <Toolbar t={t} label={label} state={state} disabled={readOnly} controls={id} onAction={onAction} />
       {linkFormFor !== null && (
         <LinkForm
           t={t}

@@ -56,14 +56,16 @@ const groups: ToolbarButton[][] = [
 
 export function Toolbar(props: {
   t: Translate;
+  /** The editing area's name: two editors on a page (body, signature) get two distinct toolbars. */
+  label: string;
   state: FormatState;
   disabled: boolean;
   controls: string;
   onAction: (action: ToolbarAction) => void;
 }) {
-  const { t, state, disabled, controls, onAction } = props;
+  const { t, label, state, disabled, controls, onAction } = props;
   return (
-    <div class="editor-toolbar" role="toolbar" aria-label={t('editor.toolbar')} aria-controls={controls}>
+    <div class="editor-toolbar" role="toolbar" aria-label={t('editor.toolbar', { label })} aria-controls={controls}>
       {groups.map((group) => (
         <div class="editor-toolbar__group" key={group[0]!.action}>
           {group.map((button) => {
