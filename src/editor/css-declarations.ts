@@ -135,6 +135,14 @@ const inlineProperties: Record<string, (value: string) => string | null> = {
 const blockProperties: Record<string, (value: string) => string | null> = {
   // Not `justify`: Word's Japanese default (MsoNormal) that means nothing in a mail.
   'text-align': keywords('left', 'right', 'center'),
+  // A quote's bar, as mail clients draw it (message-parts.ts adds it; pasted quotes keep theirs).
+  'border-left': normalizeBorder,
+  'padding-left': normalizePadding,
+  margin: normalizePadding,
+};
+
+const tableProperties: Record<string, (value: string) => string | null> = {
+  'border-collapse': keywords('collapse', 'separate'),
 };
 
 const cellProperties: Record<string, (value: string) => string | null> = {
@@ -149,12 +157,13 @@ const cellProperties: Record<string, (value: string) => string | null> = {
   'border-left': normalizeBorder,
 };
 
-export type StyleContext = 'inline' | 'block' | 'cell';
+export type StyleContext = 'inline' | 'block' | 'cell' | 'table';
 
 const contexts: Record<StyleContext, Record<string, (value: string) => string | null>> = {
   inline: inlineProperties,
   block: blockProperties,
   cell: cellProperties,
+  table: tableProperties,
 };
 
 /** Expands the shorthands the clipboard uses (`background`, `border`) into the longhands we keep. */

@@ -20,6 +20,21 @@ class MailSquire extends Squire {
     applyPendingStyles(this.getRoot());
     return this;
   }
+
+  /**
+   * Squire drops the caret's "format off" placeholder when it splits the line, so a line ended right after
+   * Ctrl+B (off) starts the next one bold again (Squire 2.4.8 on its own does this too). Formats that were off at
+   * the caret stay off on the new line.
+   */
+  override _beforeInput(event: InputEvent): void {
+    if (event.inputType !== 'insertParagraph' && event.inputType !== 'insertLineBreak') {
+      super._beforeInput(event);
+      return;
+    }
+    const off = ['B', 'I', 'U', 'S'].filter((tag) => !this.hasFormat(tag));
+    super._beforeInput(event);
+    for (const tag of off) if (this.hasFormat(tag)) this.changeFormat(null, { tag });
+  }
 }
 
 export interface FormatState {

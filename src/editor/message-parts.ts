@@ -23,7 +23,8 @@ export function htmlToText(html: string, sanitizer: MailSanitizer = pageMailSani
 
 /**
  * Styles a few elements as Gmail does, inline, since the recipient's client has no stylesheet of ours: quotes get
- * Gmail's grey bar, tables collapse their borders (else Excel's cell borders show doubled).
+ * Gmail's grey bar (in px: Outlook ignores ex), tables collapse their borders (else Excel's cell borders show
+ * doubled). Every property used here is one the sanitizer keeps, so the result sanitizes to itself.
  */
 function styleForMail(fragment: DocumentFragment): void {
   const add = (element: Element, declarations: string) => {
@@ -31,7 +32,7 @@ function styleForMail(fragment: DocumentFragment): void {
     element.setAttribute(pendingStyleAttribute, own ? `${declarations};${own}` : declarations);
   };
   for (const quote of fragment.querySelectorAll('blockquote'))
-    add(quote, 'margin:0 0 0 0.8ex;border-left:1px solid #cccccc;padding-left:1ex');
+    add(quote, 'margin:0 0 0 6px;border-left:1px solid #cccccc;padding-left:8px');
   for (const table of fragment.querySelectorAll('table')) add(table, 'border-collapse:collapse');
 }
 

@@ -31,6 +31,7 @@ const naturallyBold = new Set(['b', 'strong', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'
 
 function styleContext(tag: string): StyleContext | null {
   if (cellTags.has(tag)) return 'cell';
+  if (tag === 'table') return 'table';
   if (blockStyleTags.has(tag)) return 'block';
   if (tag === 'span' || tag === 'font') return 'inline';
   return null;

@@ -5,7 +5,7 @@
  * Needs a DOM: the page's `window` in the app, happy-dom's in unit tests.
  */
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
-import { readClassRules, withoutStyleElements } from './clipboard-styles.ts';
+import { readClassRules, withoutParseTimeViolations } from './clipboard-styles.ts';
 import { allowedTags, sanitizerAttributes } from './mail-html-policy.ts';
 import { type NormalizeOptions, normalizeFragment } from './normalize.ts';
 import { serializeNodes } from './serialize.ts';
@@ -47,7 +47,7 @@ export function createMailSanitizer(view: Window): MailSanitizer {
   });
   const toFragment = (html: string, options: NormalizeOptions = {}) => {
     const rules = readClassRules(html);
-    const fragment = purify.sanitize(renameStyleAttributes(withoutStyleElements(html)), purifyConfig);
+    const fragment = purify.sanitize(renameStyleAttributes(withoutParseTimeViolations(html)), purifyConfig);
     rebuildWordLists(fragment);
     normalizeFragment(fragment, rules, options);
     return fragment;
