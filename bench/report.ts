@@ -1,6 +1,7 @@
 /** The benchmark's Markdown table (pasted into the README under "Performance") from one run's results. */
 import type { AppResults } from './app.ts';
 import type { BuildRow } from './builders.ts';
+import type { EditorChunk } from './editor-chunk.ts';
 import type { FirstLoad } from './first-load.ts';
 import { firstLoadBudgetGzipBytes } from './first-load.ts';
 import { formatSummary, type Summary } from './stats.ts';
@@ -19,6 +20,8 @@ export interface BenchResults {
   date: string;
   machine: Machine;
   firstLoad: FirstLoad | null;
+  /** The lazily loaded editor (src/editor); absent in results written before it existed. */
+  editorChunk?: EditorChunk | null;
   builderWeights: Record<string, number>;
   builders: BuildRow[];
   wire: WireRow[];
@@ -47,6 +50,12 @@ export function formatReport(r: BenchResults): string {
       `| First-load JS of our own (${r.firstLoad.files.filter((f) => f.kind === 'js').length} file(s)) | ` +
         `${kb(js.gzip)} gzip, ${kb(js.brotli)} brotli (${kb(js.raw)} raw) | ≤ ${kb(firstLoadBudgetGzipBytes)} gzip: ${yes(js.gzip <= firstLoadBudgetGzipBytes)} |`,
       `| First-load CSS | ${kb(css.gzip)} gzip, ${kb(css.brotli)} brotli | |`,
+    );
+  }
+  if (r.editorChunk) {
+    const e = r.editorChunk;
+    out.push(
+      `| Editor chunk (lazy) | ${kb(e.js)} gzip JS: ours ${kb(e.ours)}, Squire ${kb(e.squire)}, DOMPurify ${kb(e.dompurify)}; ${kb(e.css)} gzip CSS | not in the first load |`,
     );
   }
   if (r.app) {

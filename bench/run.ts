@@ -16,6 +16,7 @@ import { type AppResults, measureApp } from './app.ts';
 import { launchBrowser } from './browser.ts';
 import { buildBenchPages, pageScriptGzip } from './build-pages.ts';
 import { type BuildRow, MiB, measureBuilder } from './builders.ts';
+import { type EditorChunk, measureEditorChunk } from './editor-chunk.ts';
 import { buildApp, type FirstLoad, measureFirstLoad } from './first-load.ts';
 import { type BenchResults, formatReport, type Machine } from './report.ts';
 import { serveStatic } from './static-server.ts';
@@ -70,7 +71,14 @@ async function main() {
   const started = Date.now();
 
   let firstLoad: FirstLoad | null = null;
+  let editorChunk: EditorChunk | null = null;
   if (!skip.has('size')) {
+    log('Building the editor chunk…');
+    try {
+      editorChunk = await measureEditorChunk();
+    } catch (error) {
+      missing.push(`editor chunk: the build failed (${String(error).split('\n')[0]})`);
+    }
     log('Building the production app for the first-load count…');
     const prodDir = join(resultsDir, '.prod');
     try {
@@ -153,6 +161,7 @@ async function main() {
       date: date.slice(0, 10),
       machine,
       firstLoad,
+      editorChunk,
       builderWeights: builders.length ? builderWeights(pagesDir) : {},
       builders,
       wire,

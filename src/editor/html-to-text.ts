@@ -19,13 +19,14 @@ class TextWriter {
   private readonly prefixes: Prefix[] = [];
   private blankWanted = false;
 
-  text(value: string): void {
+  /** `verbatim`: inside <pre>, where leading spaces are the author's. */
+  text(value: string, verbatim = false): void {
     if (!value) return;
-    if (this.line === '' && value.trim() === '') return;
+    if (this.line === '' && value.trim() === '' && !verbatim) return;
     // No blank line as the first line of a quote or a list item.
     if (this.line === '' && this.blankWanted && this.lines.length > 0 && this.innermostUsed()) this.emitBlank();
     this.blankWanted = false;
-    this.line += this.line === '' ? value.replace(/^ +/, '') : value;
+    this.line += this.line === '' && !verbatim ? value.replace(/^ +/, '') : value;
   }
 
   /** Ends the current line (a <br> or a block end). `force` writes an empty line too (two <br> in a row). */
@@ -141,15 +142,16 @@ function walkTable(table: Element, writer: TextWriter): void {
 
 function walk(node: Node, writer: TextWriter, pre: boolean): void {
   if (node.nodeType === 3) {
-    const text = (node.textContent ?? '').replace(/\u00a0/g, ' ');
+    const text = node.textContent ?? '';
     if (!pre) {
-      writer.text(collapse(text));
+      // Collapsing first keeps &nbsp; runs, which the author typed on purpose.
+      writer.text(collapse(text).replace(/\u00a0/g, ' '));
       return;
     }
     const lines = text.split(/\r\n|\r|\n/);
     lines.forEach((line, index) => {
       if (index > 0) writer.newline(true);
-      writer.text(line);
+      writer.text(line.replace(/\u00a0/g, ' '), true);
     });
     return;
   }
