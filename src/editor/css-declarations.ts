@@ -105,6 +105,8 @@ export function normalizeBorder(value: string): string | null {
     else if (lengthToPx(token) !== null) width = Math.max(1, lengthToPx(token)!);
     else if (token === 'thin') width = 1;
     else if (token === 'medium') width = 3;
+    else if (token === 'thick') width = 5;
+    else if (token === 'currentcolor') color = null;
     else if (normalizeColor(token)) color = normalizeColor(token);
     else return null;
   }
@@ -166,17 +168,71 @@ const contexts: Record<StyleContext, Record<string, (value: string) => string | 
   table: tableProperties,
 };
 
-/** Expands the shorthands the clipboard uses (`background`, `border`) into the longhands we keep. */
+const sides = ['top', 'right', 'bottom', 'left'] as const;
+const tokensOf = (value: string) =>
+  value
+    .trim()
+    .toLowerCase()
+    .match(/rgba?\([^)]*\)|\S+/g) ?? [];
+
+/** CSS box order: 1 to 4 values for top, right, bottom, left. */
+function boxValues(value: string): string[] {
+  const [top, right = top, bottom = top, left = right] = tokensOf(value);
+  return top === undefined ? [] : [top, right!, bottom!, left!];
+}
+
+type BorderPart = 'width' | 'style' | 'color';
+
+function partOf(token: string): BorderPart {
+  if (/^(solid|dashed|dotted|double|none|hidden|groove|ridge|inset|outset)$/.test(token)) return 'style';
+  if (lengthToPx(token) !== null || /^(thin|medium|thick)$/.test(token)) return 'width';
+  return 'color';
+}
+
+/**
+ * Every way a border can be written, resolved per side in source order: `border`, `border-top`, the box forms
+ * `border-width/style/color` (what Chromium's CSSOM writes back when the sides differ: `border-style: solid solid
+ * solid none`) and `border-top-width`. Each side becomes one `border-<side>` value for normalizeBorder.
+ */
+function resolveBorders(declarations: Declarations): Map<string, string> {
+  const parts = new Map<string, Partial<Record<BorderPart, string>>>(sides.map((side) => [side, {}]));
+  const setSide = (side: string, tokens: string[]) => {
+    const part: Partial<Record<BorderPart, string>> = {};
+    for (const token of tokens) part[partOf(token)] = token;
+    parts.set(side, part);
+  };
+  for (const [name, value] of declarations) {
+    if (name === 'border') for (const side of sides) setSide(side, tokensOf(value));
+    const sideShorthand = /^border-(top|right|bottom|left)$/.exec(name);
+    if (sideShorthand) setSide(sideShorthand[1]!, tokensOf(value));
+    const box = /^border-(width|style|color)$/.exec(name);
+    if (box)
+      boxValues(value).forEach((token, index) => {
+        parts.get(sides[index]!)![box[1] as BorderPart] = token;
+      });
+    const longhand = /^border-(top|right|bottom|left)-(width|style|color)$/.exec(name);
+    if (longhand) parts.get(longhand[1]!)![longhand[2] as BorderPart] = tokensOf(value)[0] ?? '';
+  }
+  const resolved = new Map<string, string>();
+  for (const [side, part] of parts) {
+    if (!part.style) continue;
+    const color = part.color === 'currentcolor' ? undefined : part.color;
+    resolved.set(`border-${side}`, [part.width, part.style, color].filter(Boolean).join(' '));
+  }
+  return resolved;
+}
+
+/** Expands the shorthands the clipboard and the CSSOM use (`background`, every border form) into our longhands. */
 function expandShorthands(declarations: Declarations): Declarations {
-  const expanded: Declarations = new Map(declarations);
+  const expanded: Declarations = new Map();
+  for (const [name, value] of declarations) if (!name.startsWith('border')) expanded.set(name, value);
   const background = declarations.get('background');
   if (background && !expanded.has('background-color') && normalizeColor(background))
     expanded.set('background-color', background);
-  const border = declarations.get('border');
-  if (border) {
-    for (const side of ['top', 'right', 'bottom', 'left'])
-      if (!declarations.has(`border-${side}`)) expanded.set(`border-${side}`, border);
-  }
+  for (const [name, value] of resolveBorders(declarations)) expanded.set(name, value);
+  // border-collapse is a table's, not a border.
+  const collapse = declarations.get('border-collapse');
+  if (collapse) expanded.set('border-collapse', collapse);
   return expanded;
 }
 

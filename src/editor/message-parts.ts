@@ -32,7 +32,7 @@ function styleForMail(fragment: DocumentFragment): void {
     element.setAttribute(pendingStyleAttribute, own ? `${declarations};${own}` : declarations);
   };
   for (const quote of fragment.querySelectorAll('blockquote'))
-    add(quote, 'margin:0px 0px 0px 6px;border-left:1px solid #cccccc;padding-left:8px');
+    add(quote, 'margin:0px 0px 0px 6px;padding-left:8px;border-left:1px solid #cccccc');
   for (const table of fragment.querySelectorAll('table')) add(table, 'border-collapse:collapse');
 }
 

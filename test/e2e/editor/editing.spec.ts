@@ -114,13 +114,24 @@ const pastes: Array<{ name: string; contains: string[]; lacks: string[] }> = [
       '<i>添付の資料</i>',
       '<s>（旧版）</s>',
       'href="https://docs.example.com/d/abc123/edit"',
-      '<table>',
+      '<table',
+      // Cell borders survive the round trip through the editor's CSSOM, which writes them back as
+      // border-width/border-style/border-color.
+      'border-top:1px solid #000000',
     ],
     lacks: ['docs-internal-guid', '<b><div>山田様'],
   },
   {
     name: 'excel',
-    contains: ['<table>', 'background-color:#d9e1f2', '<b>品名</b>', 'text-align:right', '-1,500'],
+    contains: [
+      '<table',
+      'background-color:#d9e1f2',
+      '<b>品名</b>',
+      'text-align:right',
+      '-1,500',
+      'border-right:1px solid #000000',
+      'border-left:none',
+    ],
     lacks: ['class=', 'x:num', '<col'],
   },
   {
@@ -129,7 +140,7 @@ const pastes: Array<{ name: string; contains: string[]; lacks: string[] }> = [
     contains: [
       '<b>晴れ</b>',
       '<i>くもり</i>',
-      '<blockquote>',
+      '<blockquote',
       '[晴れ]',
       'href="https://weather.example.jp/tokyo?utm_source=share"',
     ],

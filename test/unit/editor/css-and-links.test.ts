@@ -62,7 +62,23 @@ describe('parseDeclarations and keepDeclarations', () => {
     [
       'cell',
       'border:.5pt solid windowtext;border-left:none;padding:5pt',
-      'border-left=none padding=7px border-top=1px solid #000000 border-right=1px solid #000000 border-bottom=1px solid #000000',
+      'padding=7px border-top=1px solid #000000 border-right=1px solid #000000 border-bottom=1px solid #000000 border-left=none',
+    ],
+    // What Chromium's CSSOM writes back for Excel's cells (sides differ): the box forms, medium and currentcolor.
+    [
+      'cell',
+      'border-width: medium 1px 1px medium; border-style: none solid solid none; border-color: currentcolor rgb(0, 0, 0) rgb(0, 0, 0) currentcolor; padding: 7px',
+      'padding=7px border-top=none border-right=1px solid #000000 border-bottom=1px solid #000000 border-left=none',
+    ],
+    [
+      'cell',
+      'border-width: 1px; border-style: solid; border-color: rgb(0, 0, 0);',
+      'border-top=1px solid #000000 border-right=1px solid #000000 border-bottom=1px solid #000000 border-left=1px solid #000000',
+    ],
+    [
+      'block',
+      'margin: 0px 0px 0px 6px; border-left: 1px solid rgb(204, 204, 204); padding-left: 8px;',
+      'margin=0px 0px 0px 6px padding-left=8px border-left=1px solid #cccccc',
     ],
   ] as const)('%s: %s', (context, css, expected) => {
     const kept = keepDeclarations(parseDeclarations(css), context);

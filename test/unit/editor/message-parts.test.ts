@@ -59,7 +59,7 @@ describe('toMessageParts', () => {
       sanitizer,
     );
     expect(parts.html).toBe(
-      '<blockquote style="margin:0px 0px 0px 6px;border-left:1px solid #cccccc;padding-left:8px"><div>引用</div></blockquote>' +
+      '<blockquote style="margin:0px 0px 0px 6px;padding-left:8px;border-left:1px solid #cccccc"><div>引用</div></blockquote>' +
         '<table style="border-collapse:collapse"><tbody><tr><td>a</td></tr></tbody></table>',
     );
     expect(sanitizer.sanitizeMailHtml(parts.html)).toBe(parts.html);
