@@ -21,6 +21,9 @@ export default defineConfig(({ mode }) => {
     test: {
       include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
       environment: 'node',
+      // The property and oracle tests do seconds of real work (hundreds of generated messages parsed back); on a
+      // busy 2-core machine that crossed Vitest's 5 s default. Unit tests check correctness, never time.
+      testTimeout: 30_000,
       // CI reads the JSON report for its closing "N passed, N failed" line (.ci/summary.mjs).
       reporters: process.env.CI ? ['default', 'json'] : ['default'],
       outputFile: { json: 'test-results/unit.json' },

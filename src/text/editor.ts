@@ -1,0 +1,103 @@
+/** The rich-text editor, the preview, signatures and templates. Loads with the editor's chunk (src/editor). */
+import { defineText } from './define.ts';
+
+export const editorText = defineText({
+  'editor.toolbar': { en: 'Formatting: {label}', ja: '{label}の書式' },
+  'editor.bold': { en: 'Bold', ja: '太字' },
+  'editor.italic': { en: 'Italic', ja: '斜体' },
+  'editor.underline': { en: 'Underline', ja: '下線' },
+  'editor.strikethrough': { en: 'Strikethrough', ja: '取り消し線' },
+  'editor.bulletedList': { en: 'Bulleted list', ja: '箇条書き' },
+  'editor.numberedList': { en: 'Numbered list', ja: '番号付きリスト' },
+  'editor.quote': { en: 'Quote', ja: '引用' },
+  'editor.link': { en: 'Link', ja: 'リンク' },
+  'editor.clearFormatting': { en: 'Remove formatting', ja: '書式をクリア' },
+  'editor.undo': { en: 'Undo', ja: '元に戻す' },
+  'editor.redo': { en: 'Redo', ja: 'やり直す' },
+  'editor.link.address': { en: 'Link address', ja: 'リンク先' },
+  'editor.link.apply': { en: 'Apply', ja: '適用' },
+  'editor.link.remove': { en: 'Remove link', ja: 'リンクを解除' },
+  'editor.link.cancel': { en: 'Cancel', ja: 'キャンセル' },
+  'editor.link.empty': {
+    en: 'Enter a web address or an email address.',
+    ja: 'URL またはメールアドレスを入力してください。',
+  },
+  'editor.link.scheme': {
+    en: 'Only web (https://) and email (mailto:) links can go in a message.',
+    ja: 'メッセージに入れられるのは、ウェブ（https://）とメール（mailto:）のリンクだけです。',
+  },
+  'editor.link.invalid': {
+    en: 'This is not a web address or an email address.',
+    ja: 'URL またはメールアドレスとして正しくありません。',
+  },
+  'editor.image.too-large': {
+    en: '{name} is over {limit}, too large to show in the message. Attach it as a file instead.',
+    ja: '{name} は {limit} を超えているため、本文に入れられません。ファイルとして添付してください。',
+  },
+  'editor.image.unsupported': {
+    en: '{name} cannot be shown in the message (PNG, JPEG, GIF and WebP can). Attach it as a file instead.',
+    ja: '{name} は本文に入れられない形式です（PNG、JPEG、GIF、WebP は入れられます）。ファイルとして添付してください。',
+  },
+  'editor.mode': { en: 'Format', ja: '形式' },
+  'editor.mode.rich': { en: 'Rich text', ja: 'リッチテキスト' },
+  'editor.mode.plain': { en: 'Plain text', ja: 'プレーンテキスト' },
+  'editor.mode.confirm': {
+    en: 'Switching to plain text will remove:',
+    ja: 'プレーンテキストに切り替えると、次のものが失われます。',
+  },
+  'editor.mode.loses.formatting': {
+    en: 'formatting (bold, colours, quotes, alignment)',
+    ja: '書式（太字、色、引用、配置など）',
+  },
+  'editor.mode.loses.links': {
+    en: '{count} link(s) (their addresses stay as text)',
+    ja: 'リンク {count} 件（リンク先の URL は文字として残ります）',
+  },
+  'editor.mode.loses.images': { en: '{count} picture(s) in the message', ja: '本文中の画像 {count} 件' },
+  'editor.mode.loses.tables': {
+    en: '{count} table(s) (their cells stay as text)',
+    ja: '表 {count} 件（セルの内容は文字として残ります）',
+  },
+  'editor.mode.switch': { en: 'Switch to plain text', ja: 'プレーンテキストに切り替える' },
+  'editor.mode.keep': { en: 'Keep rich text', ja: 'リッチテキストのままにする' },
+  'editor.preview': { en: 'Preview', ja: 'プレビュー' },
+  'editor.preview.frame': { en: 'The message as the recipient sees it', ja: '受信者に表示されるメッセージ' },
+  'editor.preview.light': { en: 'Light', ja: 'ライト' },
+  'editor.preview.dark': { en: 'Dark', ja: 'ダーク' },
+  'editor.signature': { en: 'Signature', ja: '署名' },
+  'editor.signature.for': { en: 'Signature for', ja: '署名を使う差出人' },
+  'editor.signature.hint': {
+    en: 'Added below new messages sent from this address. Kept in this browser.',
+    ja: 'このアドレスから送る新しいメッセージの末尾に入ります。このブラウザに保存されます。',
+  },
+  'editor.signature.save': { en: 'Save signature', ja: '署名を保存' },
+  'editor.signature.saved': { en: 'Signature saved.', ja: '署名を保存しました。' },
+  'editor.signature.remove': { en: 'Remove signature', ja: '署名を削除' },
+  'editor.signature.removed': { en: 'Signature removed.', ja: '署名を削除しました。' },
+  'editor.templates': { en: 'Templates', ja: 'テンプレート' },
+  'editor.templates.none': {
+    en: 'No templates yet. Save the message you are writing as one.',
+    ja: 'テンプレートはまだありません。作成中のメッセージをテンプレートとして保存できます。',
+  },
+  'editor.template.name': { en: 'Template name', ja: 'テンプレート名' },
+  'editor.template.save': { en: 'Save as template', ja: 'テンプレートとして保存' },
+  'editor.template.saved': { en: 'Saved template “{name}”.', ja: 'テンプレート「{name}」を保存しました。' },
+  'editor.template.with-attachments': {
+    en: 'Include the {count} attachment(s)',
+    ja: '添付ファイル {count} 件も含める',
+  },
+  'editor.template.insert': { en: 'Insert', ja: '挿入' },
+  'editor.template.rename': { en: 'Rename', ja: '名前を変更' },
+  'editor.template.rename.save': { en: 'Save name', ja: '名前を保存' },
+  'editor.template.delete': { en: 'Delete', ja: '削除' },
+  'editor.template.deleted': { en: 'Deleted template “{name}”.', ja: 'テンプレート「{name}」を削除しました。' },
+  'editor.template.name-needed': { en: 'Give the template a name.', ja: 'テンプレート名を入力してください。' },
+  'editor.template.placeholders': {
+    en: 'Placeholders such as {{name}} stay as written and are filled in by mail merge.',
+    ja: '{{name}} のような差し込み項目はそのまま保存され、差し込み送信のときに置き換わります。',
+  },
+  'editor.storage.failed': {
+    en: 'This browser could not save it (storage full or switched off). Nothing was changed.',
+    ja: 'このブラウザに保存できませんでした（保存容量がいっぱいか、保存が無効になっています）。何も変更されていません。',
+  },
+});
