@@ -68,6 +68,11 @@ export interface HoldRequest {
 }
 
 export interface QueueRequest {
+  /**
+   * A fixed id (a campaign's row): the outbox refuses a second entry with it, so a reload or a second tab that
+   * enqueues the same row again sends nothing twice.
+   */
+  id?: string;
   messageId: string;
   summary: Omit<EntrySummary, 'size'>;
   origin: EntryOrigin;
@@ -97,10 +102,25 @@ export interface Outbox {
   undo(id: string): unknown;
   /** Ends the hold early. */
   sendNow(id: string): void;
-  /** Queues ready messages (mail merge): saved at once, sent when due. */
+  /** Queues ready messages (mail merge): saved at once, sent when due. Returns the entries it added. */
   enqueue(requests: readonly QueueRequest[]): Promise<OutboxEntry[]>;
-  /** The person's decision to send a not-sure or failed message (again): the same bytes, the same Message-ID. */
-  resend(id: string): Promise<void>;
+  /**
+   * The person's decision to send a not-sure or failed message (again): the same bytes, the same Message-ID; not
+   * before `notBefore` (a campaign trying a refused row again after the daily limit).
+   */
+  resend(id: string, options?: { notBefore?: number }): Promise<void>;
+  /** A campaign pauses: queued messages do not start (one already sending is left to finish). */
+  pause(ids: readonly string[]): Promise<void>;
+  /** A campaign gives queued messages their time. */
+  reschedule(changes: ReadonlyArray<{ id: string; notBefore: number }>): Promise<void>;
+  /** The person found a not-sure message in Gmail's Sent folder. */
+  confirmSent(id: string): Promise<void>;
+  /** Every entry of one campaign. */
+  campaignEntries(campaignId: string): Promise<OutboxEntry[]>;
+  /** Sent and not-sure messages that left at or after `since`, any origin: what counts against the daily limit. */
+  sentSince(since: number): Promise<OutboxEntry[]>;
+  /** Called with the ids of entries that changed, in this tab or another. */
+  onChange(listener: (ids: readonly string[]) => void): () => void;
   /** Puts a not-sure or failed message aside; it stays on record. */
   acknowledge(id: string): Promise<void>;
   /** Stops a message that has not gone yet. */
@@ -137,6 +157,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const live = new Map<string, LiveStatus>();
   const controllers = new Map<string, AbortController>();
   const listeners = new Set<(snapshot: OutboxSnapshot) => void>();
+  const changeListeners = new Set<(ids: readonly string[]) => void>();
+  const changed = (ids: readonly string[]) => {
+    for (const listener of changeListeners) listener(ids);
+  };
   const pending = new Set<Promise<unknown>>();
   const unsubscribers: Array<() => void> = [];
   let snapshot: OutboxSnapshot = { attention: [], sent: [], live };
@@ -187,8 +211,17 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   async function save(entry: OutboxEntry, durable = false): Promise<OutboxEntry> {
     await store.put(entry, { durable });
     channel.post([entry.id]);
+    changed([entry.id]);
     refresh();
     return entry;
+  }
+
+  /** Applies an event to an entry under its lock, when the entry is there and the event fits its state. */
+  async function update(id: string, event: OutboxEvent, fits: (entry: OutboxEntry) => boolean): Promise<void> {
+    await locks.withLock(id, async () => {
+      const entry = await store.get(id);
+      if (entry && fits(entry)) await save(transition(entry, event, now()));
+    });
   }
 
   const tab = () => ({ id: tabId, account: tokens.account() });
@@ -397,6 +430,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         await store.add(entry, { message, draft: item.draft });
         held.delete(id);
         channel.post([id]);
+        changed([id]);
         await refreshNow();
         drain();
       })().catch((error: unknown) => {
@@ -448,7 +482,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     start() {
       locks.holdTab(tabId);
       unsubscribers.push(
-        channel.subscribe(() => {
+        channel.subscribe((ids) => {
+          changed(ids);
           refresh();
           // Another tab may have set an entry aside for a token this tab has.
           track(unblock().then(drain));
@@ -496,27 +531,50 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       for (const request of requests) {
         const entry: OutboxEntry = {
           ...buildEntry(request, 'queued'),
+          ...(request.id ? { id: request.id } : {}),
           summary: { ...request.summary, size: request.message.size },
           ...(request.notBefore !== undefined ? { notBefore: request.notBefore, waitReason: 'pacing' } : {}),
         };
-        await store.add(entry, { message: request.message, draft: request.draft });
-        entries.push(entry);
+        if (await store.add(entry, { message: request.message, draft: request.draft })) entries.push(entry);
       }
-      channel.post(entries.map((entry) => entry.id));
+      const ids = entries.map((entry) => entry.id);
+      if (ids.length > 0) {
+        channel.post(ids);
+        changed(ids);
+      }
       refresh();
       drain();
       return entries;
     },
-    async resend(id) {
-      await locks.withLock(id, async () => {
-        const entry = await store.get(id);
-        if (entry) await save(transition(entry, { type: 'resend' }, now()));
-      });
+    async resend(id, options = {}) {
+      await update(id, { type: 'resend', notBefore: options.notBefore }, (entry) =>
+        ['not-sure', 'failed'].includes(entry.state),
+      );
       drain();
     },
+    async pause(ids) {
+      for (const id of ids) await update(id, { type: 'pause' }, (entry) => entry.state === 'queued');
+    },
+    async reschedule(changes) {
+      for (const { id, notBefore } of changes)
+        await update(
+          id,
+          { type: 'reschedule', notBefore },
+          (entry) => entry.state === 'queued' && (!entry.blocked || entry.blocked.kind === 'paused'),
+        );
+      drain();
+    },
+    async confirmSent(id) {
+      await update(id, { type: 'confirm-sent' }, (entry) => entry.state === 'not-sure');
+    },
+    campaignEntries: (campaignId) => store.ofCampaign(campaignId),
+    sentSince: (since) => store.sentSince(since),
+    onChange(listener) {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
+    },
     async acknowledge(id) {
-      const entry = await store.get(id);
-      if (entry) await save(transition(entry, { type: 'acknowledge' }, now()));
+      await update(id, { type: 'acknowledge' }, (entry) => ['not-sure', 'failed'].includes(entry.state));
     },
     async cancel(id) {
       if (held.has(id)) {
@@ -537,6 +595,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     async discard(id) {
       await store.delete([id]);
       channel.post([id]);
+      changed([id]);
       refresh();
     },
     payload: (id) => store.payload(id),

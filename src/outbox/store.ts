@@ -35,8 +35,13 @@ export interface OutboxStore {
   recentSent(limit: number): Promise<OutboxEntry[]>;
   /** Every entry of one merge campaign. */
   ofCampaign(campaignId: string): Promise<OutboxEntry[]>;
-  /** The entry and its payload in one transaction. */
-  add(entry: OutboxEntry, payload: OutboxPayload): Promise<void>;
+  /** Sent and not-sure messages that left at or after `since` (epoch ms), any origin: the daily limit's count. */
+  sentSince(since: number): Promise<OutboxEntry[]>;
+  /**
+   * The entry and its payload in one transaction. False, with nothing written, when an entry with this id exists:
+   * a campaign's row ids are fixed, so a second enqueue of a row (a reload, another tab) is refused here.
+   */
+  add(entry: OutboxEntry, payload: OutboxPayload): Promise<boolean>;
   put(entry: OutboxEntry, options?: { durable?: boolean }): Promise<void>;
   payload(id: string): Promise<OutboxPayload | undefined>;
   /** Forgets the payload (after a send: the outbox keeps no second copy of people's mail). */
@@ -86,17 +91,32 @@ export function indexedDbOutboxStore(open: () => Promise<IDBDatabase> = appDatab
     recentSent: async (limit) => fromAll(await read((store) => cursorValues(store.index('log'), null, 'prev', limit))),
     ofCampaign: async (campaignId) =>
       fromAll(await read((store) => store.index('campaign').getAll(campaignId) as IDBRequest<StoredEntry[]>)),
+    sentSince: async (since) =>
+      fromAll(
+        await read(
+          (store) => store.index('sent-at').getAll(IDBKeyRange.lowerBound(since)) as IDBRequest<StoredEntry[]>,
+        ),
+      ),
     async add(entry, payload) {
-      await inTransaction(
-        await open(),
-        [stores.outbox, stores.payload],
-        'readwrite',
-        (t) => {
-          t.objectStore(stores.payload).put(payload, entry.id);
-          return t.objectStore(stores.outbox).put(toStored(entry));
-        },
-        'strict',
-      );
+      try {
+        await inTransaction(
+          await open(),
+          [stores.outbox, stores.payload],
+          'readwrite',
+          (t) => {
+            // `add`, not `put`: an existing id fails the transaction, and neither the entry nor the payload is kept.
+            const request = t.objectStore(stores.outbox).add(toStored(entry));
+            request.onerror = (event) => event.preventDefault();
+            t.objectStore(stores.payload).put(payload, entry.id);
+            return request;
+          },
+          'strict',
+        );
+        return true;
+      } catch (error) {
+        if ((error as { name?: string } | null)?.name === 'ConstraintError') return false;
+        throw error;
+      }
     },
     async put(entry, options = {}) {
       await inTransaction(
@@ -167,9 +187,12 @@ export function memoryOutboxStore(): OutboxStore & { records: Map<string, Stored
       ),
     ofCampaign: async (campaignId) =>
       plain(all().filter((record) => 'campaignId' in record.origin && record.origin.campaignId === campaignId)),
+    sentSince: async (since) => plain(all().filter((record) => record.sentAt !== undefined && record.sentAt >= since)),
     add: async (entry, payload) => {
+      if (records.has(entry.id)) return false;
       write(entry);
       payloads.set(entry.id, payload);
+      return true;
     },
     put: async (entry) => write(entry),
     payload: async (id) => payloads.get(id),
@@ -216,6 +239,7 @@ export function resilientOutboxStore(
     blocked: guard((store) => store.blocked),
     recentSent: guard((store) => store.recentSent),
     ofCampaign: guard((store) => store.ofCampaign),
+    sentSince: guard((store) => store.sentSince),
     add: guard((store) => store.add),
     put: guard((store) => store.put),
     payload: guard((store) => store.payload),

@@ -29,11 +29,14 @@ function upgrade(database: IDBDatabase, oldVersion: number): void {
     outbox.createIndex('state', 'state');
     outbox.createIndex('kind-state', ['origin.kind', 'state']);
     // Sparse indexes (IndexedDB leaves out records without the key): only merge rows carry a campaign id; only a
-    // queued, unblocked entry has `dueAt`; only a blocked one `blockedOn`; only a sent message of the log `loggedAt`.
+    // queued, unblocked entry has `dueAt`; only a blocked one `blockedOn`; only a sent message of the log `loggedAt`;
+    // only a sent or not-sure one `sentAt`.
     outbox.createIndex('campaign', 'origin.campaignId');
     outbox.createIndex('due', 'dueAt');
     outbox.createIndex('blocked', 'blockedOn');
     outbox.createIndex('log', 'loggedAt');
+    // Every message that went, or may have gone, by when: what counts against Gmail's daily limit.
+    outbox.createIndex('sent-at', 'sentAt');
     database.createObjectStore(stores.payload);
   }
 }

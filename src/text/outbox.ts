@@ -36,6 +36,10 @@ export const outboxText = defineText({
     en: 'Google must ask you again to allow sending mail. Reconnect and tick “Send email on your behalf”.',
     ja: 'メールを送信する許可を、Google でもう一度確認する必要があります。再接続して「ユーザーに代わってメールを送信」にチェックを入れてください。',
   },
+  'outbox.paused': {
+    en: 'Paused with its mail merge: it goes when the merge continues.',
+    ja: '差し込み送信と一緒に一時停止しています。再開すると送信されます。',
+  },
   'outbox.scheduled': { en: 'Scheduled for {until}.', ja: '{until} に送信する予定です。' },
   'outbox.not-sure.lost-answer': {
     en: 'Not sure this was sent: the connection dropped after the message left. Check your Sent folder before sending it again.',

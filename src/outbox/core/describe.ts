@@ -92,6 +92,8 @@ export function describeEntry(entry: OutboxEntry, now: number, live?: LiveStatus
         actions: ['undo', 'send-now'],
       };
     case 'queued': {
+      if (entry.blocked?.kind === 'paused')
+        return { tone: 'info', key: 'outbox.paused', values: {}, actions: ['cancel'] };
       if (entry.blocked?.kind === 'online')
         return { tone: 'warning', key: 'outbox.waiting.online', values: {}, actions: ['cancel'] };
       if (entry.blocked?.kind === 'token')

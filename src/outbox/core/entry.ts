@@ -43,7 +43,9 @@ export type Blocker =
   /** The browser is offline: it goes when the network is back. */
   | { kind: 'online' }
   /** No valid access token in this tab: one click (Connect / Send) renews it; `consent` when Google must ask again. */
-  | { kind: 'token'; consent: boolean };
+  | { kind: 'token'; consent: boolean }
+  /** Its campaign is paused (or waits for Gmail's daily limit): it goes when the campaign gives it a new time. */
+  | { kind: 'paused' };
 
 export interface EntryProblem {
   /** A stop code of the Gmail policy (src/gmail/policy.ts) or an outbox code such as `lost-answer`. */
@@ -93,6 +95,8 @@ export interface OutboxEntry {
   retries: number;
   /** Requests that could have delivered the message. */
   attempts: number;
+  /** When the last attempt began (epoch ms): what counts against Gmail's windows for a message that may have gone. */
+  lastAttemptAt?: number;
   inFlight?: InFlight;
   upload?: UploadCheckpoint;
   threadId?: string;
@@ -101,6 +105,8 @@ export interface OutboxEntry {
   problem?: EntryProblem;
   /** The person has seen a not-sure or failed entry and put it aside; it stays on record. */
   acknowledged?: boolean;
+  /** A not-sure message the person checked in Gmail's Sent folder and marked as sent: no Gmail id is known. */
+  confirmedByPerson?: boolean;
 }
 
 /** States in which the outbox still owns the message and may send it by itself. */

@@ -37,8 +37,14 @@ export type OutboxEvent =
   | { type: 'cancel' }
   /** Found `sending` with nobody working on it: the tab that was died mid-request. */
   | { type: 'recover' }
-  /** The person decided to send it (again): the same bytes, the same Message-ID. */
-  | { type: 'resend' }
+  /** The person decided to send it (again): the same bytes, the same Message-ID; not before `notBefore` if given. */
+  | { type: 'resend'; notBefore?: number }
+  /** A campaign pauses (or waits for the daily limit): a queued message does not start. */
+  | { type: 'pause' }
+  /** A campaign gives a queued message its time (after a pause, or when pacing changes). */
+  | { type: 'reschedule'; notBefore: number }
+  /** The person checked Gmail's Sent folder: a not-sure message did go. */
+  | { type: 'confirm-sent' }
   /** The person has seen a not-sure or failed entry and puts it aside. */
   | { type: 'acknowledge' };
 
@@ -81,7 +87,14 @@ export function transition(entry: OutboxEntry, event: OutboxEvent, now: number):
       return entry.state === 'held' ? settled(entry, 'cancelled', now) : refuse();
     case 'claim':
       if (entry.state !== 'queued' || entry.blocked) return refuse();
-      return { ...entry, state: 'sending', inFlight: event.inFlight, attempts: entry.attempts + 1, updatedAt: now };
+      return {
+        ...entry,
+        state: 'sending',
+        inFlight: event.inFlight,
+        attempts: entry.attempts + 1,
+        lastAttemptAt: now,
+        updatedAt: now,
+      };
     case 'checkpoint':
       if (entry.state !== 'sending') return refuse();
       return { ...entry, inFlight: event.inFlight, upload: event.upload ?? entry.upload, updatedAt: now };
@@ -136,7 +149,25 @@ export function transition(entry: OutboxEntry, event: OutboxEvent, now: number):
       // not resumed (its session would only say so): the person chose to send the same bytes once more.
       const keepUpload = entry.upload && !entry.upload.finalChunkSent ? { upload: entry.upload } : {};
       const { upload: _upload, ...withoutUpload } = rest;
-      return { ...withoutUpload, ...keepUpload, state: 'queued', retries: 0, updatedAt: now };
+      const later = event.notBefore !== undefined ? { notBefore: event.notBefore, waitReason: 'pacing' } : {};
+      return { ...withoutUpload, ...keepUpload, ...later, state: 'queued', retries: 0, updatedAt: now };
+    }
+    case 'pause':
+      return entry.state === 'queued' ? { ...settled(entry, 'queued', now), blocked: { kind: 'paused' } } : refuse();
+    case 'reschedule':
+      return entry.state === 'queued' && entry.blocked?.kind !== 'online' && entry.blocked?.kind !== 'token'
+        ? { ...settled(entry, 'queued', now), notBefore: event.notBefore, waitReason: 'pacing' }
+        : refuse();
+    case 'confirm-sent': {
+      if (entry.state !== 'not-sure') return refuse();
+      const { problem: _problem, acknowledged: _acknowledged, upload: _upload, ...rest } = entry;
+      return {
+        ...rest,
+        state: 'sent',
+        confirmedByPerson: true,
+        result: { gmailId: '', threadId: '', sentAt: entry.lastAttemptAt ?? entry.updatedAt },
+        updatedAt: now,
+      };
     }
     case 'acknowledge':
       return entry.state === 'not-sure' || entry.state === 'failed'

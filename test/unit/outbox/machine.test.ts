@@ -27,6 +27,9 @@ const events: Record<OutboxEvent['type'], OutboxEvent> = {
   recover: { type: 'recover' },
   resend: { type: 'resend' },
   acknowledge: { type: 'acknowledge' },
+  pause: { type: 'pause' },
+  reschedule: { type: 'reschedule', notBefore: t0 + 60_000 },
+  'confirm-sent': { type: 'confirm-sent' },
 };
 
 /** What each event does from each state: the resulting state, or '-' for a refusal. */
@@ -62,6 +65,9 @@ const table: Record<OutboxEvent['type'], Record<EntryState, EntryState | '-'>> =
     failed: 'failed',
     cancelled: '-',
   },
+  pause: { held: '-', queued: 'queued', sending: '-', sent: '-', 'not-sure': '-', failed: '-', cancelled: '-' },
+  reschedule: { held: '-', queued: 'queued', sending: '-', sent: '-', 'not-sure': '-', failed: '-', cancelled: '-' },
+  'confirm-sent': { held: '-', queued: '-', sending: '-', sent: '-', 'not-sure': 'sent', failed: '-', cancelled: '-' },
 };
 
 function inState(state: EntryState): OutboxEntry {
@@ -168,6 +174,43 @@ describe('what each step keeps', () => {
     expect(() => transition(json, events.cancel, t0)).toThrow(OutboxTransitionError);
     expect(() => transition(lastChunk, events.cancel, t0)).toThrow(OutboxTransitionError);
     expect(transition(midUpload, events.cancel, t0).state).toBe('cancelled');
+  });
+});
+
+describe('what a campaign asks of its entries', () => {
+  it('a pause keeps a queued message from starting; a new time lets it go then', () => {
+    const paused = transition(entry(), { type: 'pause' }, t0);
+    expect(paused.blocked).toEqual({ kind: 'paused' });
+    expect(isDue(paused, t0 + 86_400_000)).toBe(false);
+    const again = transition(paused, { type: 'reschedule', notBefore: t0 + 30_000 }, t0);
+    expect(again).toMatchObject({ state: 'queued', notBefore: t0 + 30_000, waitReason: 'pacing' });
+    expect(again.blocked).toBeUndefined();
+    expect(isDue(again, t0 + 29_999)).toBe(false);
+    expect(isDue(again, t0 + 30_000)).toBe(true);
+  });
+
+  it('a new time never overrides a wait for the network or a token', () => {
+    for (const blocker of [{ kind: 'online' }, { kind: 'token', consent: false }] as const) {
+      const waiting = entry({ blocked: blocker });
+      expect(() => transition(waiting, { type: 'reschedule', notBefore: t0 }, t0)).toThrow(OutboxTransitionError);
+    }
+  });
+
+  it('a refused message tried again after the daily limit keeps its Message-ID and waits for its time', () => {
+    const failed = entry({ state: 'failed', problem: { code: 'sending-limit', resumeAt: t0 + 3_600_000 } });
+    const next = transition(failed, { type: 'resend', notBefore: t0 + 3_600_000 }, t0);
+    expect(next).toMatchObject({ state: 'queued', notBefore: t0 + 3_600_000, messageId: failed.messageId });
+  });
+
+  it('"it was sent": a not-sure message the person found in Sent counts as sent, at the time it left', () => {
+    const unsure = entry({ state: 'not-sure', lastAttemptAt: t0 - 5_000, problem: { code: 'lost-answer' } });
+    const next = transition(unsure, { type: 'confirm-sent' }, t0);
+    expect(next).toMatchObject({ state: 'sent', confirmedByPerson: true, result: { sentAt: t0 - 5_000 } });
+    expect(next.problem).toBeUndefined();
+  });
+
+  it('a claim records when the attempt began', () => {
+    expect(transition(entry(), events.claim, t0 + 7).lastAttemptAt).toBe(t0 + 7);
   });
 });
 

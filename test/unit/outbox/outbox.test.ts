@@ -477,3 +477,66 @@ describe('waits and schedules', () => {
     expect(w.gapi.calls).toHaveLength(0);
   });
 });
+
+describe('what mail merge needs', () => {
+  const row = (n: number, notBefore = t0) => ({
+    id: `merge/c1/row/${n}`,
+    messageId: `row-${n}@example.com`,
+    summary: { to: [`row${n}@example.jp`], cc: [], bcc: [], subject: `行 ${n}` },
+    origin: { kind: 'merge', campaignId: 'c1', row: n } as const,
+    account: 'alice@example.com',
+    notBefore,
+    message: blobOf(new TextEncoder().encode(`To: row${n}@example.jp\r\n\r\nrow ${n}\r\n`)),
+  });
+
+  it('a row enqueued twice (a reload, a second tab) is one entry and one message', async () => {
+    const w = world();
+    const a = w.tab('tab-a');
+    const b = w.tab('tab-b');
+    const [first, second] = await Promise.all([a.outbox.enqueue([row(1)]), b.outbox.enqueue([row(1)])]);
+    expect(first.length + second.length).toBe(1);
+    await settle(a.outbox, b.outbox);
+    expect(w.gapi.delivered).toHaveLength(1);
+    expect(await a.outbox.campaignEntries('c1')).toHaveLength(1);
+  });
+
+  it('pause holds queued rows; a new time lets them go', async () => {
+    const w = world();
+    const a = w.tab('tab-a');
+    await a.outbox.enqueue([row(1, t0 + 5_000), row(2, t0 + 6_000)]);
+    await a.outbox.pause(['merge/c1/row/1', 'merge/c1/row/2']);
+    await vi.advanceTimersByTimeAsync(60_000);
+    await settle(a.outbox);
+    expect(w.gapi.calls).toHaveLength(0);
+    await a.outbox.reschedule([{ id: 'merge/c1/row/2', notBefore: Date.now() + 1_000 }]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await settle(a.outbox);
+    expect(w.gapi.calls).toHaveLength(1);
+    expect((await w.store.get('merge/c1/row/1'))?.blocked).toEqual({ kind: 'paused' });
+  });
+
+  it('the daily count sees every message that went or may have gone, any origin', async () => {
+    const w = world();
+    const a = w.tab('tab-a');
+    w.gapi.script.push('drop');
+    await a.outbox.enqueue([row(1)]);
+    await settle(a.outbox);
+    a.outbox.hold(composeRequest(small, 0));
+    await settle(a.outbox);
+    const counted = await a.outbox.sentSince(t0 - 1);
+    expect(counted.map((entry) => entry.state).sort()).toEqual(['not-sure', 'sent']);
+    await a.outbox.confirmSent('merge/c1/row/1');
+    expect(await w.store.get('merge/c1/row/1')).toMatchObject({ state: 'sent', confirmedByPerson: true });
+  });
+
+  it('tells every tab which entries changed', async () => {
+    const w = world();
+    const a = w.tab('tab-a');
+    const b = w.tab('tab-b');
+    const seen: string[] = [];
+    b.outbox.onChange((ids) => seen.push(...ids));
+    await a.outbox.enqueue([row(7)]);
+    await settle(a.outbox, b.outbox);
+    expect(seen).toContain('merge/c1/row/7');
+  });
+});

@@ -82,6 +82,23 @@ describe.each([
     expect((await store.ofKind('compose', ['sent'])).map((each) => each.id).sort()).toEqual(['new', 'old']);
   });
 
+  it('refuses a second entry with the same id, keeping the first and its payload', async () => {
+    const store = create();
+    expect(await store.add(entry({ id: 'merge/c/row/2' }), { message: message('first') })).toBe(true);
+    expect(await store.add(entry({ id: 'merge/c/row/2', attempts: 9 }), { message: message('second') })).toBe(false);
+    expect((await store.get('merge/c/row/2'))?.attempts).toBe(0);
+    expect(await (await store.payload('merge/c/row/2'))?.message.text()).toBe('first');
+  });
+
+  it('counts what went, or may have gone, since a time', async () => {
+    const store = create();
+    const sent = entry({ id: 's', state: 'sent', result: { gmailId: 'g', threadId: 'g', sentAt: t0 + 10 } });
+    const unsure = entry({ id: 'n', state: 'not-sure', lastAttemptAt: t0 + 20 });
+    const old = entry({ id: 'o', state: 'sent', result: { gmailId: 'h', threadId: 'h', sentAt: t0 - 10 } });
+    for (const each of [sent, unsure, old, entry({ id: 'q' })]) await store.add(each, { message: message('x') });
+    expect((await store.sentSince(t0)).map((each) => each.id).sort()).toEqual(['n', 's']);
+  });
+
   it('deletes entries with their payloads', async () => {
     const store = create();
     await store.add(entry({ id: 'a' }), { message: message('x') });
