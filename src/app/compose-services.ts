@@ -8,9 +8,11 @@ import type { SendFailure } from '../compose/failure.ts';
 import type { OutgoingMail } from '../compose/outgoing.ts';
 import type { ComposeSendServices } from '../compose/ui/use-send.ts';
 import type { AppConfig } from '../config.ts';
+import { loadEditor } from '../editor/load.ts';
 import { gmailSentFolderLink, gmailWebLink } from '../gmail/web-link.ts';
 import type { Language } from '../i18n/language.ts';
 import type { Outbox } from '../outbox/outbox.ts';
+import { indexedDbBackend } from '../storage/key-value.ts';
 
 export interface ComposeServicesDeps {
   config: AppConfig;
@@ -62,6 +64,37 @@ function isUnreachable(error: unknown): boolean {
   );
 }
 
+/**
+ * The body as the builder takes it: a rich body becomes html, its text alternative and its pictures (inline parts
+ * by cid:); the sending address's signature is added to either kind (the text part after `-- `, RFC 3676 §4.3).
+ * The editor's chunk loads only when a message is rich or a signature may exist.
+ */
+async function withBody(message: OutgoingMail, account: string | null) {
+  const { rich, noSignature, ...rest } = message;
+  if (!rich && (noSignature || !account)) return rest;
+  const editor = await loadEditor();
+  const signature =
+    account && !noSignature
+      ? await editor
+          .createSignatureStore(indexedDbBackend())
+          .get(account)
+          .catch(() => null)
+      : null;
+  if (!rich) {
+    // A plain message stays plain, exactly as typed: only its text gains the signature.
+    if (!signature) return rest;
+    const signatureText = editor.htmlToText(signature.html).trim();
+    return signatureText ? { ...rest, text: `${rest.text}\n\n-- \n${signatureText}` } : rest;
+  }
+  const parts = await editor.toMessageParts(rich, signature);
+  return {
+    ...rest,
+    html: parts.html,
+    text: parts.text,
+    attachments: [...parts.inlineAttachments, ...rest.attachments],
+  };
+}
+
 export function createComposeServices(deps: ComposeServicesDeps): ComposeSendServices {
   const { config, session, outbox, language, email, holdSeconds } = deps;
   const gmailWebRoot = config.google.gmailWebRoot;
@@ -76,9 +109,10 @@ export function createComposeServices(deps: ComposeServicesDeps): ComposeSendSer
       const [loaded, text] = await Promise.all([import('../mail/index.ts'), import('../text/mail.ts')]);
       mail = loaded;
       mailText = text;
+      const draft = await withBody(message, email);
       // The files go to the worker as Blobs and the message comes back as one: nothing is copied or read on the
       // page, so the undo countdown and Cancel stay responsive at 25 MiB (bench: main thread during a build).
-      return loaded.buildMessageBlobOffThread(message);
+      return loaded.buildMessageBlobOffThread(draft);
     },
     prewarm() {
       void import('../mail/index.ts').then((loaded) => loaded.prewarmMessageWorker());

@@ -1,6 +1,6 @@
 /** Every edit to the draft as a pure reducer, so the form's behaviour is tested without rendering it. */
 import { splitAll, splitAtSeparators } from './address-split.ts';
-import type { Draft, DraftAttachment } from './draft.ts';
+import type { BodyMode, Draft, DraftAttachment, RichBody } from './draft.ts';
 import type { RecipientField } from './recipients.ts';
 
 export type DraftAction =
@@ -16,6 +16,11 @@ export type DraftAction =
   | { type: 'show-copies' }
   | { type: 'set-subject'; text: string }
   | { type: 'set-body'; text: string }
+  /** An edit in the rich editor: its value, kept as the very object it gave (see src/editor/README.md). */
+  | { type: 'set-rich'; rich: RichBody }
+  /** Rich to plain or back, with the body already converted. */
+  | { type: 'set-mode'; mode: BodyMode; body: string; rich: RichBody | null }
+  | { type: 'set-signature'; include: boolean }
   | { type: 'add-attachments'; attachments: DraftAttachment[] }
   | { type: 'remove-attachment'; id: string }
   | { type: 'replace'; draft: Draft };
@@ -53,6 +58,12 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
       return { ...draft, subject: action.text };
     case 'set-body':
       return { ...draft, body: action.text };
+    case 'set-rich':
+      return { ...draft, rich: action.rich, body: '' };
+    case 'set-mode':
+      return { ...draft, mode: action.mode, body: action.body, rich: action.rich };
+    case 'set-signature':
+      return { ...draft, noSignature: !action.include };
     case 'add-attachments':
       return action.attachments.length
         ? { ...draft, attachments: [...draft.attachments, ...action.attachments] }

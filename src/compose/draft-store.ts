@@ -105,8 +105,13 @@ export function createDraftStore({ backend, onProblem, delayMs = 400, rescue }: 
     try {
       const saved = JSON.parse(text) as Record<string, unknown>;
       if (stampOf(saved) <= stampOf(stored)) return null;
-      const attachments = (stored as { attachments?: unknown } | null)?.attachments ?? [];
-      return { ...saved, attachments };
+      const kept = stored as { attachments?: unknown; rich?: { inlineImages?: unknown } | null } | null;
+      const attachments = kept?.attachments ?? [];
+      // The rescue copy has the rich body's text (its pictures referenced by cid:); the pictures themselves, as
+      // Blobs, only IndexedDB could keep.
+      const rescuedRich = saved.rich as { html?: unknown } | null | undefined;
+      const rich = rescuedRich ? { ...rescuedRich, inlineImages: kept?.rich?.inlineImages ?? [] } : rescuedRich;
+      return { ...saved, attachments, rich };
     } catch {
       return null;
     }
@@ -131,8 +136,9 @@ export function createDraftStore({ backend, onProblem, delayMs = 400, rescue }: 
     },
     rescueNow() {
       if (!pending || !rescue) return;
-      const { attachments: _files, ...text } = pending;
-      rescue.write(JSON.stringify({ version: storedVersion, savedAt: nextStamp(), ...text }));
+      const { attachments: _files, rich, ...text } = pending;
+      const html = rich ? { html: rich.html } : null;
+      rescue.write(JSON.stringify({ version: storedVersion, savedAt: nextStamp(), ...text, rich: html }));
     },
     schedule(draft) {
       pending = draft;

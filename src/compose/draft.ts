@@ -1,5 +1,11 @@
 /** The draft: plain data for everything the user has typed and attached. What is autosaved and restored. */
+import type { RichBody } from '../editor/rich-body.ts';
 import type { RecipientField } from './recipients.ts';
+
+export type { RichBody };
+
+/** Rich text (the editor) or plain text (the textarea). */
+export type BodyMode = 'rich' | 'plain';
 
 export interface DraftAttachment {
   id: string;
@@ -24,7 +30,14 @@ export interface Draft {
   /** Whether Cc and Bcc were opened, so a restored draft looks as it was left. */
   showCopies: boolean;
   subject: string;
+  /** The plain-text body (plain mode). */
   body: string;
+  /** The body in rich mode; null until the editor has taken over (text typed before that is in `body`). */
+  rich: RichBody | null;
+  /** Which of the two is the message; a draft without one (saved by version 1) is plain. */
+  mode: BodyMode;
+  /** The person left the signature out of this message. */
+  noSignature?: boolean;
   attachments: DraftAttachment[];
   /**
    * Set while this draft is held for the undo window as outbox entry `outboxId`, and saved at once: a page closed
@@ -34,7 +47,7 @@ export interface Draft {
   outboxId?: string;
 }
 
-export function emptyDraft(): Draft {
+export function emptyDraft(mode: BodyMode = 'plain'): Draft {
   return {
     to: { tokens: [], typing: '' },
     cc: { tokens: [], typing: '' },
@@ -42,8 +55,16 @@ export function emptyDraft(): Draft {
     showCopies: false,
     subject: '',
     body: '',
+    rich: null,
+    mode,
     attachments: [],
   };
+}
+
+/** Empty to a reader: no text once the markup is gone, and no picture. Cheap on purpose (first load). */
+export function isEmptyRich(rich: RichBody | null): boolean {
+  if (!rich) return true;
+  return rich.inlineImages.length === 0 && rich.html.replace(/<(?!img)[^>]*>|&nbsp;|\s/gi, '') === '';
 }
 
 const fields: RecipientField[] = ['to', 'cc', 'bcc'];
@@ -54,6 +75,7 @@ export function isEmptyDraft(draft: Draft): boolean {
     fields.every((field) => draft[field].tokens.length === 0 && draft[field].typing.trim() === '') &&
     draft.subject.trim() === '' &&
     draft.body.trim() === '' &&
+    isEmptyRich(draft.rich) &&
     draft.attachments.length === 0
   );
 }

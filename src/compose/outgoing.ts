@@ -4,7 +4,7 @@
  * summary the outbox and the sent log keep. Pure.
  */
 import type { Mailbox } from '../mail/types.ts';
-import type { Draft } from './draft.ts';
+import type { Draft, RichBody } from './draft.ts';
 import type { RecipientParser, RecipientsByField, recipientFields } from './recipients.ts';
 
 export interface OutgoingAttachment {
@@ -21,8 +21,12 @@ export interface OutgoingMail {
   cc: Mailbox[];
   bcc: Mailbox[];
   subject: string;
+  /** The plain-text body (plain mode; in rich mode the builder derives it from `rich`). */
   text: string;
-  html?: string;
+  /** The rich body, when the message is rich text: html, text and pictures are made from it at build time. */
+  rich?: RichBody;
+  /** Leave the sending address's signature out. */
+  noSignature?: boolean;
   attachments: OutgoingAttachment[];
   messageId: string;
 }
@@ -67,7 +71,10 @@ export function toOutgoing(
       cc: mailboxes('cc'),
       bcc: mailboxes('bcc'),
       subject: draft.subject,
-      text: draft.body,
+      // Rich mode whose editor never took over (the chunk could not load) sends what was typed, as plain text.
+      text: draft.mode === 'rich' && draft.rich ? '' : draft.body,
+      ...(draft.mode === 'rich' && draft.rich ? { rich: draft.rich } : {}),
+      ...(draft.noSignature ? { noSignature: true } : {}),
       attachments: draft.attachments.map((attachment) => ({
         filename: attachment.name,
         contentType: attachment.type,

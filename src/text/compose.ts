@@ -30,6 +30,14 @@ export const composeText = defineText({
     en: 'Something went wrong while sending: {detail}. Your draft is unchanged.',
     ja: '送信中に問題が発生しました（{detail}）。下書きはそのまま残っています。',
   },
+  'compose.extras.templates': { en: 'Templates', ja: 'テンプレート' },
+  'compose.extras.signature': { en: 'Signature', ja: '署名' },
+  'compose.extras.preview': { en: 'Preview', ja: 'プレビュー' },
+  'compose.extras.add-signature': { en: 'Add my signature', ja: '署名を付ける' },
+  'compose.extras.signature.connect': {
+    en: 'Connect your Gmail account first: each sending address has its own signature.',
+    ja: '先に Gmail アカウントに接続してください。署名は送信元のアドレスごとに設定します。',
+  },
   'compose.error.offline-build': {
     en: 'This page is offline and has not yet loaded the part that builds messages. Nothing was sent; your message is still here. Try again when you are back online.',
     ja: 'オフラインのため、メッセージを組み立てる部分をまだ読み込めていません。何も送信されておらず、メッセージはこのまま残っています。オンラインに戻ってから、もう一度お試しください。',

@@ -33,7 +33,17 @@ async function collectViolations(page: Page): Promise<Violation[]> {
   return perPage.flat();
 }
 
-export const test = base.extend<{ securityWatch: undefined; undoSeconds: number | null }>({
+export const test = base.extend<{
+  securityWatch: undefined;
+  undoSeconds: number | null;
+  bodyMode: 'rich' | 'plain' | null;
+}>({
+  /**
+   * The body mode new messages start in (the person's saved choice, localStorage `fumi.body-mode`). Plain in the
+   * suites about headers, encodings, faults and hostile text, which type into the textarea and read the text part
+   * back byte for byte; the editor's own tests use rich, and null leaves the app's default (rich).
+   */
+  bodyMode: ['plain', { option: true }],
   /**
    * The undo window the page starts with (the person's saved choice, localStorage `fumi.undo-seconds`). Off in most
    * tests, so "Message sent." follows the click as it did before the outbox; the outbox's own tests set it, and
@@ -46,7 +56,11 @@ export const test = base.extend<{ securityWatch: undefined; undoSeconds: number 
     await use(`${appOrigin(testInfo.parallelIndex)}/`);
   },
   securityWatch: [
-    async ({ page, context, undoSeconds }, use) => {
+    async ({ page, context, undoSeconds, bodyMode }, use) => {
+      if (bodyMode !== null)
+        await context.addInitScript((mode) => {
+          if (localStorage.getItem('fumi.body-mode') === null) localStorage.setItem('fumi.body-mode', mode);
+        }, bodyMode);
       if (undoSeconds !== null)
         await context.addInitScript((seconds) => {
           // Only before the page has a choice of its own: a test that changes the setting keeps it across reloads.

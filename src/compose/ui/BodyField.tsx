@@ -4,8 +4,17 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 // scrollHeight. Setting `style.height` through the CSSOM is allowed by our CSP (style-src governs markup).
 const nativeSizing = typeof CSS !== 'undefined' && CSS.supports?.('field-sizing', 'content');
 
-/** The plain-text body: a textarea that grows with its content. A rich editor can replace this component later. */
-export function BodyField(props: { label: string; value: string; readOnly: boolean; onInput: (text: string) => void }) {
+/** The plain-text body: a textarea that grows with its content (in rich mode, until the editor takes over). */
+export function BodyField(props: {
+  label: string;
+  value: string;
+  readOnly: boolean;
+  onInput: (text: string) => void;
+  /** The first focus, click or key: the rich editor may take over. */
+  onActivate?: () => void;
+  /** An IME composition started (true) or ended (false). */
+  onComposing?: (active: boolean) => void;
+}) {
   const area = useRef<HTMLTextAreaElement>(null);
   useLayoutEffect(() => {
     const element = area.current;
@@ -26,6 +35,9 @@ export function BodyField(props: { label: string; value: string; readOnly: boole
         value={props.value}
         readOnly={props.readOnly}
         onInput={(event) => props.onInput(event.currentTarget.value)}
+        onFocus={props.onActivate}
+        onCompositionStart={() => props.onComposing?.(true)}
+        onCompositionEnd={() => props.onComposing?.(false)}
       />
     </div>
   );

@@ -4,6 +4,7 @@ import type { Language } from '../../i18n/language.ts';
 import type { Translate } from '../../i18n/translate.ts';
 import { type Notice, Notices } from '../../ui/Notices.tsx';
 import { attachmentBudget } from '../attachments.ts';
+import { readBodyMode, saveBodyMode } from '../body-mode.ts';
 import type { DraftAttachment } from '../draft.ts';
 import { commitAllTyping } from '../draft-actions.ts';
 import type { DraftStore } from '../draft-store.ts';
@@ -12,7 +13,7 @@ import { parseTokens } from '../outgoing.ts';
 import { countRecipients, findDuplicates, gmailRecipientLimit, type RecipientParser } from '../recipients.ts';
 import { sendBlockers } from '../send-readiness.ts';
 import { AttachmentList } from './AttachmentList.tsx';
-import { BodyField } from './BodyField.tsx';
+import { BodyArea, useRichChunk } from './BodyArea.tsx';
 import type { ComposeLater } from './later.ts';
 import { RecipientField } from './RecipientField.tsx';
 import { restoredNotice } from './restored-notice.tsx';
@@ -70,7 +71,9 @@ export function ComposePage(props: ComposePageProps) {
   const outbox = services?.outbox ?? null;
   const draftState = useDraft(store, {
     isQueued: outbox ? async (id) => (await outbox.payload(id)) !== undefined : undefined,
+    newMode: readBodyMode,
   });
+  const rich = useRichChunk(true);
   const { draft, dispatch, restored, interrupted, dismissRestored, discard, clearAfterSend } = draftState;
   const [sendWaitsOnAuth, setSendWaitsOnAuth] = useState(false);
   const [announcement, setAnnouncement] = useState('');
@@ -273,11 +276,14 @@ export function ComposePage(props: ComposePageProps) {
             onInput={(event) => dispatch({ type: 'set-subject', text: event.currentTarget.value })}
           />
         </div>
-        <BodyField
-          label={t('compose.body')}
-          value={draft.body}
+        <BodyArea
+          t={t}
+          language={language}
+          draft={draft}
+          dispatch={dispatch}
           readOnly={busy}
-          onInput={(text) => dispatch({ type: 'set-body', text })}
+          editor={rich?.editor ?? null}
+          onProblem={announce}
         />
         <AttachmentList
           t={t}
@@ -291,6 +297,20 @@ export function ComposePage(props: ComposePageProps) {
             announce(t('compose.attachment.removed', { name: attachment.name }));
           }}
         />
+        {rich && (
+          <rich.ComposeExtras
+            t={t}
+            language={language}
+            editor={rich.editor}
+            draft={draft}
+            dispatch={dispatch}
+            readOnly={busy}
+            account={services?.account ?? null}
+            onModeChange={saveBodyMode}
+            onProblem={announce}
+            replaceQuestion={t('outbox.edit.replace')}
+          />
+        )}
         {fileDrop.dragging && (
           <div class="drop-overlay" aria-hidden="true">
             {t('compose.drop')}

@@ -3,11 +3,13 @@
  * nothing is written: an empty form must never overwrite yesterday's unsent mail.
  */
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
-import { type Draft, emptyDraft, isEmptyDraft } from '../draft.ts';
+import { type BodyMode, type Draft, emptyDraft, isEmptyDraft } from '../draft.ts';
 import { type DraftAction, draftReducer } from '../draft-actions.ts';
 import type { DraftStore } from '../draft-store.ts';
 
 export interface DraftOptions {
+  /** The body mode a new message starts in (the person's last choice). */
+  newMode?: () => BodyMode;
   /** Whether the outbox has this entry: a draft saved while held for the undo window asks (see Draft.outboxId). */
   isQueued?: (outboxId: string) => Promise<boolean>;
 }
@@ -31,7 +33,7 @@ export interface DraftState {
 }
 
 export function useDraft(store: DraftStore | null, options: DraftOptions = {}): DraftState {
-  const [draft, dispatch] = useReducer(draftReducer, undefined, emptyDraft);
+  const [draft, dispatch] = useReducer(draftReducer, undefined, () => emptyDraft(options.newMode?.()));
   const [loaded, setLoaded] = useState(false);
   const [restored, setRestored] = useState(false);
   const [interrupted, setInterrupted] = useState(false);
@@ -104,7 +106,7 @@ export function useDraft(store: DraftStore | null, options: DraftOptions = {}): 
 
   const reset = async () => {
     skipNextSave.current = true;
-    dispatch({ type: 'replace', draft: emptyDraft() });
+    dispatch({ type: 'replace', draft: emptyDraft(options.newMode?.()) });
     setRestored(false);
     setInterrupted(false);
     await store?.clear();
