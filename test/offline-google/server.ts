@@ -124,16 +124,23 @@ async function route(
   if (req.method === 'POST' && (path === '/revoke' || path === '/o/oauth2/revoke'))
     return handleRevoke(state, req, res, url);
   if (path === '/oauth2/v3/userinfo') {
-    const fault = state.takeFault(
+    const token = bearerToken(req, url);
+    const fault = state.peekFault(
       'userinfo',
-      (spec) => !['uploadDrop', 'sessionGone', 'dropAfterAccept'].includes(spec.kind),
+      (spec) => !['uploadDrop', 'sessionGone', 'dropAfterAccept', 'serverErrorAfterAccept'].includes(spec.kind),
     );
     if (fault?.kind === 'dropBeforeBody') {
+      state.consumeFault(fault);
       severMidResponse(req.socket);
       return 'dropped';
     }
-    if (fault?.kind === 'delay') await sleep(fault.ms);
-    if (fault && fault.kind !== 'delay') {
+    if (fault?.kind === 'delay') {
+      state.consumeFault(fault);
+      await sleep(fault.ms);
+    }
+    // As on the Gmail routes, a bad credential is refused before any injected answer (which then stays pending).
+    if (fault && fault.kind !== 'delay' && token && state.validToken(token)) {
+      state.consumeFault(fault);
       const status =
         fault.kind === 'unauthorized'
           ? 401
@@ -145,7 +152,7 @@ async function route(
       sendJson(res, status, { error: 'server_error', error_description: `Injected fault ${fault.kind}` });
       return status;
     }
-    return handleUserinfo(state, bearerToken(req, url), res);
+    return handleUserinfo(state, token, res);
   }
   if (req.method === 'GET' && path === '/mail/outbox.js') {
     sendText(res, 200, 'text/javascript; charset=utf-8', asset('./browser/outbox.js'), scriptHeaders);

@@ -195,16 +195,28 @@ export class OfflineGoogleState {
     for (const spec of specs) this.faults.push({ spec, remaining: Math.max(1, spec.times ?? 1) });
   }
 
-  /** Consumes one use of the first fault matching this route (and kind filter, if any). */
-  takeFault(route: FaultRoute, accept: (spec: FaultSpec) => boolean = () => true): FaultSpec | null {
-    const index = this.faults.findIndex(
+  /** The first fault matching this route (and kind filter, if any), without using it up. */
+  peekFault(route: FaultRoute, accept: (spec: FaultSpec) => boolean = () => true): FaultSpec | null {
+    const found = this.faults.find(
       (fault) => ((fault.spec.route ?? 'any') === 'any' || fault.spec.route === route) && accept(fault.spec),
     );
-    if (index < 0) return null;
+    return found?.spec ?? null;
+  }
+
+  /** Uses up one application of a fault returned by `peekFault`. */
+  consumeFault(spec: FaultSpec): void {
+    const index = this.faults.findIndex((fault) => fault.spec === spec);
+    if (index < 0) return;
     const fault = this.faults[index]!;
     fault.remaining -= 1;
     if (fault.remaining <= 0) this.faults.splice(index, 1);
-    return fault.spec;
+  }
+
+  /** Consumes one use of the first fault matching this route (and kind filter, if any). */
+  takeFault(route: FaultRoute, accept: (spec: FaultSpec) => boolean = () => true): FaultSpec | null {
+    const spec = this.peekFault(route, accept);
+    if (spec) this.consumeFault(spec);
+    return spec;
   }
 
   /**

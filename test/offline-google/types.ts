@@ -16,6 +16,8 @@ export type FaultRoute = 'send' | 'upload' | 'userinfo' | 'any';
 /**
  * One injected failure, applied to the next `times` (default 1) requests matching `route` (default 'any').
  * 'send' is the JSON path, 'upload' every /upload and /resumable/upload request (session start and chunks).
+ * Transport faults (dropBeforeBody, delay, uploadDrop) hit any request; every other kind is an answer from behind
+ * Google's front end, so a request that fails authorization gets its 401 first and leaves the fault pending.
  */
 export type FaultSpec = { route?: FaultRoute; times?: number } & (
   | { kind: 'unauthorized' }
@@ -29,7 +31,13 @@ export type FaultSpec = { route?: FaultRoute; times?: number } & (
     }
   | { kind: 'serverError'; status: 500 | 502 | 503 | 504 }
   | { kind: 'dropBeforeBody' }
+  /** Accepted, then the answer is lost: the message is recorded and the connection dies before the response. */
   | { kind: 'dropAfterAccept' }
+  /**
+   * Accepted, then a 5xx: the message is recorded (it will be delivered) and the client gets a server error.
+   * A gateway timeout after a completed send is why 5xx on `messages.send` does not prove "not sent" (issue 13).
+   */
+  | { kind: 'serverErrorAfterAccept'; status: 500 | 502 | 503 | 504 }
   | { kind: 'delay'; ms: number }
   | { kind: 'uploadDrop'; afterPercent: number }
   | { kind: 'sessionGone' }
