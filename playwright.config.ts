@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, findChromium } from './test/support/chromium.ts';
-import { appOrigin, firstAppPort, firstGooglePort, googleOrigin, laneCount, portOffset } from './test/support/lanes.ts';
+import { appOrigin, firstAppPort, googleOrigin, laneCount, portOffset } from './test/support/lanes.ts';
 
 /**
  * One lane per worker: the built app exactly as it is deployed (served by `vite preview` with the production
@@ -10,7 +10,7 @@ import { appOrigin, firstAppPort, firstGooglePort, googleOrigin, laneCount, port
  */
 function laneServers(lane: number) {
   const appPort = firstAppPort + lane;
-  const googlePort = firstGooglePort + lane;
+  const googlePort = Number(new URL(googleOrigin(lane)).port);
   const ownBuild = lane > 0 || portOffset > 0;
   const outDir = ownBuild ? `dist-offline-lane${lane}${portOffset ? `-p${portOffset}` : ''}` : 'dist-offline';
   const env = `VITE_OFFLINE_GOOGLE_ORIGIN=${googleOrigin(lane)}`;
@@ -23,7 +23,7 @@ function laneServers(lane: number) {
       timeout: 120_000,
     },
     {
-      // The offline Google (test/offline-google): GIS, gapi, Gmail API, consent popup, outbox and /__control.
+      // The offline Google (test/offline-google): one origin per Google host from googlePort + 1, /__control on it.
       command: `npx tsx test/offline-google/cli.ts --port ${googlePort}`,
       url: `${googleOrigin(lane)}/__control/health`,
       reuseExistingServer: !process.env.CI,

@@ -6,7 +6,6 @@
  * Options: --quick (3 runs instead of 5), --skip builders,wire,app,size (comma-separated parts to leave out).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { offlineGoogle } from '../src/config.ts';
@@ -30,18 +29,6 @@ const quick = process.argv.includes('--quick');
 const skip = new Set((arg('skip') ?? '').split(',').filter(Boolean));
 const runs = quick ? 3 : 5;
 const log = (line: string) => console.error(line);
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 function osName(): string {
   try {
@@ -81,8 +68,8 @@ async function main() {
     }
   }
 
-  const googlePort = await freePort();
-  const google = await startOfflineGoogle({ port: googlePort });
+  // port 0: the double finds a free block of consecutive ports (one per Google host).
+  const google = await startOfflineGoogle({ port: 0 });
   const appDir = join(resultsDir, '.app');
   const pagesDir = join(resultsDir, '.pages');
   let appServer: Awaited<ReturnType<typeof serveStatic>> | null = null;

@@ -97,6 +97,8 @@ export async function handleSend(
   res: ServerResponse,
   url: URL,
   match: RegExpExecArray,
+  /** The origin this request reached (the upload session URI stays on it). */
+  selfOrigin: string,
 ): Promise<Outcome> {
   const isUpload = Boolean(match[1]);
   const route: FaultRoute = isUpload ? 'upload' : 'send';
@@ -166,7 +168,7 @@ export async function handleSend(
   if (!isUpload) return jsonSend(state, res, account, body, after);
   if (uploadType === 'media') return mediaSend(state, req, res, account, body, after);
   if (uploadType === 'multipart') return multipartSend(state, req, res, account, body, after);
-  if (uploadType === 'resumable') return resumableStart(state, req, res, url, account, body);
+  if (uploadType === 'resumable') return resumableStart(state, req, res, url, selfOrigin, account, body);
   return fail(res, errors.badRequest(`Invalid upload protocol: uploadType=${uploadType ?? ''}`));
 }
 
@@ -285,6 +287,7 @@ function resumableStart(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
+  selfOrigin: string,
   account: Account,
   body: Buffer,
 ): Outcome {
@@ -315,7 +318,7 @@ function resumableStart(
     gone: false,
   };
   state.sessions.set(session.id, session);
-  const location = new URL(url.pathname, `http://${req.headers.host ?? '127.0.0.1'}`);
+  const location = new URL(url.pathname, selfOrigin);
   location.searchParams.set('uploadType', 'resumable');
   location.searchParams.set('upload_id', session.id);
   res.writeHead(200, { Location: location.href, 'X-GUploader-UploadID': session.id, 'Content-Length': '0' });

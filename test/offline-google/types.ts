@@ -43,6 +43,21 @@ export type FaultSpec = { route?: FaultRoute; times?: number } & (
   | { kind: 'sessionGone' }
 );
 
+/**
+ * An OAuth client as the Google Cloud console holds it. `origins` are its Authorized JavaScript origins, matched
+ * exactly (scheme, host, port); 'loopback' accepts any http://localhost:<port> or http://127.0.0.1:<port> and is
+ * only the demo client's default, so `npm start` on any port works. A 'testing' client's grants lapse seven days
+ * after consent (Google's "Manage App Audience" page: test users' authorizations expire 7 days after consent,
+ * unless the app asks only for name, email and profile, which gmail.send is not).
+ */
+export interface OAuthClientConfig {
+  clientId: string;
+  origins: string[] | 'loopback';
+  publishing: 'testing' | 'in-production';
+  /** The app name on the consent screen. */
+  name?: string;
+}
+
 /** What the consent popup does on its own instead of waiting for clicks (tests of the app use this). */
 export type ConsentScript =
   | { action: 'manual' }
@@ -111,11 +126,18 @@ export interface OfflineGoogleOptions {
   addDateWhenMissing?: boolean;
   /** Workspace-style cap on recipients per API message (Google: 100); null = off. */
   maxRecipients?: number | null;
+  /** Hide `Range` from the page on upload answers, as google-api-javascript-client#69 saw (default: readable). */
+  uploadRangeHidden?: boolean;
   /** Log each request line to stderr. */
   verbose?: boolean;
+  /** OAuth clients besides the demo client (which is always known unless replaced under its own ID). */
+  clients?: OAuthClientConfig[];
 }
 
-export interface ResetOptions extends Omit<OfflineGoogleOptions, 'port' | 'host' | 'verbose'> {}
+export interface ResetOptions extends Omit<OfflineGoogleOptions, 'port' | 'host' | 'verbose'> {
+  /** OAuth clients to know besides (or instead of) the demo client, keyed by client ID. */
+  clients?: OAuthClientConfig[];
+}
 
 export interface IssuedTokenView {
   token: string;

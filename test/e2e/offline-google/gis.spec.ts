@@ -224,7 +224,7 @@ test('§6.10 revoke(token, done) -> {successful:true}, then invalid_token; the A
       body: '{}',
     });
     return reply.status;
-  }, offlineGoogle.origin);
+  }, offlineGoogle.origins['gmail.googleapis.com']);
   expect(status).toBe(401);
 });
 

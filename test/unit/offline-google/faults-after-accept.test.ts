@@ -88,7 +88,9 @@ describe('authorization is checked before answer faults', () => {
 
   it('userinfo: a bad token gets 401 before an injected 500', async () => {
     await google.control.injectFaults([{ kind: 'serverError', status: 500, route: 'userinfo' }]);
-    const reply = await fetch(`${google.origin}/oauth2/v3/userinfo`, { headers: { Authorization: 'Bearer nope' } });
+    const reply = await fetch(`${google.google.origins['www.googleapis.com']}/oauth2/v3/userinfo`, {
+      headers: { Authorization: 'Bearer nope' },
+    });
     expect(reply.status).toBe(401);
     expect(await google.control.pendingFaults()).toHaveLength(1);
   });
