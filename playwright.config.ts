@@ -1,6 +1,16 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, findChromium } from './test/support/chromium.ts';
-import { appOrigin, firstAppPort, googleOrigin, laneCount, portOffset } from './test/support/lanes.ts';
+import {
+  appOrigin,
+  firstAppPort,
+  googleOrigin,
+  laneCount,
+  portOffset,
+  productionAppOrigin,
+  productionAppPort,
+  productionClientId,
+  productionOutDir,
+} from './test/support/lanes.ts';
 
 /**
  * One lane per worker: the built app exactly as it is deployed (served by `vite preview` with the production
@@ -32,6 +42,17 @@ function laneServers(lane: number) {
   ];
 }
 
+/**
+ * The production lane's app: `npm run build` (real Google URLs and CSP) with a test client ID, served by
+ * `vite preview` with `productionHeaders`. Its Google is each worker's own (test/e2e/production/fixtures.ts).
+ */
+const productionServer = {
+  command: `VITE_GOOGLE_CLIENT_ID=${productionClientId} npx vite build --outDir ${productionOutDir} --logLevel warn && VITE_GOOGLE_CLIENT_ID=${productionClientId} npx vite preview --outDir ${productionOutDir} --port ${productionAppPort} --strictPort`,
+  url: `${productionAppOrigin}/`,
+  reuseExistingServer: !process.env.CI,
+  timeout: 120_000,
+};
+
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/e2e',
@@ -53,5 +74,5 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium(), args: chromiumArgs },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: Array.from({ length: laneCount }, (_, lane) => laneServers(lane)).flat(),
+  webServer: [...Array.from({ length: laneCount }, (_, lane) => laneServers(lane)).flat(), productionServer],
 });

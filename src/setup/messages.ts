@@ -26,6 +26,8 @@ export const setupMessages = {
       'config.json contains a client secret. Remove it now: this page never needs one, and anything in config.json is public. Consider resetting the secret in the console.',
     'check.title': 'Check setup',
     'check.origin': 'Origin to authorize',
+    'check.origin.hint':
+      'If Google’s window says “Error 400: origin_mismatch”, this origin is missing from the client’s Authorized JavaScript origins. Add it exactly as shown (no path, no trailing slash); Google can take from 5 minutes to a few hours to apply the change.',
     'check.client-id': 'OAuth client ID',
     'check.client-id.none': 'not configured',
     'check.client-id.source.build': 'from the build',
@@ -68,6 +70,8 @@ export const setupMessages = {
       'config.json にクライアント シークレットが含まれています。すぐに削除してください。このページでは一切使わず、config.json の内容は誰でも読めます。コンソールでシークレットの再発行もご検討ください。',
     'check.title': '設定の確認',
     'check.origin': '承認するオリジン',
+    'check.origin.hint':
+      'Google のウィンドウに「エラー 400: origin_mismatch」と表示される場合は、このオリジンがクライアントの「承認済みの JavaScript 生成元」にありません。表示どおりに（パスや末尾のスラッシュを付けずに）追加してください。Google に反映されるまで 5 分から数時間かかることがあります。',
     'check.client-id': 'OAuth クライアント ID',
     'check.client-id.none': '未設定',
     'check.client-id.source.build': 'ビルド時の設定',

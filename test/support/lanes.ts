@@ -31,3 +31,15 @@ export const googlePortsPerLane = 10;
 export function googleOrigin(lane = currentLane()): string {
   return `http://127.0.0.1:${firstGooglePort + googlePortsPerLane * lane}`;
 }
+
+/**
+ * The production lane (test/e2e/production): the bundle built by `npm run build` with a test client ID, served
+ * with the production headers on one port that every worker shares (the page keeps no server-side state), while
+ * each worker answers Google's real hostnames from its own offline Google.
+ */
+export const productionAppPort = 4180 + portOffset;
+export const productionAppOrigin = `http://localhost:${productionAppPort}`;
+/** A Web client ID of the right shape; only the offline Google knows it (as a client with the app's origin). */
+export const productionClientId = '1234567890-productionlane.apps.googleusercontent.com';
+/** Where the lane's build goes, apart from `dist/` and from other checkouts' builds. */
+export const productionOutDir = `dist-production-lane${portOffset ? `-p${portOffset}` : ''}`;

@@ -1,0 +1,67 @@
+/**
+ * The production lane's user-visible steps, in one place so the send path can change under them: connect, write,
+ * attach, send and wait for "Message sent." (with an undo-send hold, `sendAndWait` is where to wait it out).
+ */
+import type { Page } from '@playwright/test';
+import type { OfflineGoogleControl } from '../../offline-google/control.ts';
+import { alice, expect, popupFrom } from './fixtures.ts';
+
+export const accountRegion = (page: Page) => page.getByRole('region', { name: /Google account|Google アカウント/ });
+export const connectButton = (page: Page) => accountRegion(page).getByRole('button', { name: /Connect|接続/ });
+export const toField = (page: Page) => page.getByRole('textbox', { name: /^(To|宛先)$/ });
+export const subjectField = (page: Page) => page.getByRole('textbox', { name: /^(Subject|件名)$/ });
+export const bodyField = (page: Page) => page.getByRole('textbox', { name: /^(Message|本文)$/ });
+export const sendButton = (page: Page) => page.getByRole('button', { name: /^(Send|送信)$/ });
+export const sentNotice = (page: Page) => page.getByText(/Message sent\.|メッセージを送信しました。/);
+
+/** Opens the app and waits until Google's scripts (from the real hostnames) have loaded: Connect is enabled. */
+export async function openApp(page: Page, path = '/?lang=en'): Promise<void> {
+  await page.goto(path);
+  await expect(connectButton(page)).not.toHaveAttribute('aria-disabled', 'true', { timeout: 20_000 });
+}
+
+/** Connect with the consent screen answered by a click on Allow, as a first-time user does. */
+export async function connectWithConsent(page: Page): Promise<Page> {
+  const popup = await popupFrom(page, () => connectButton(page).click());
+  await popup.getByRole('link', { name: new RegExp(alice) }).click();
+  await popup.getByLabel(/Select all|すべて選択/).check();
+  await popup.getByRole('button', { name: /^(Allow|許可)$/ }).click();
+  await expect(accountRegion(page)).toContainText(alice);
+  return popup;
+}
+
+/** Connect with the double approving by itself (the tests that are not about the consent screen). */
+export async function connectApproved(page: Page, google: OfflineGoogleControl): Promise<void> {
+  await google.setConsentScript({ action: 'approve', account: alice });
+  await popupFrom(page, () => connectButton(page).click());
+  await expect(accountRegion(page)).toContainText(alice);
+}
+
+export async function compose(page: Page, subject: string, body = `Body of ${subject}`): Promise<void> {
+  await toField(page).fill('bob@example.com,');
+  await subjectField(page).fill(subject);
+  await bodyField(page).fill(body);
+}
+
+export async function attach(page: Page, name: string, buffer: Buffer): Promise<void> {
+  await page
+    .getByLabel(/Attach files|ファイルを添付/)
+    .setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
+}
+
+/** Clicks Send and waits for the confirmation. */
+export async function sendAndWait(page: Page, timeout = 30_000): Promise<void> {
+  await sendButton(page).click();
+  await expect(sentNotice(page)).toBeVisible({ timeout });
+}
+
+/** Deterministic bytes that do not compress, so the upload really carries `size` bytes. */
+export function noise(size: number): Buffer {
+  const bytes = Buffer.alloc(size);
+  let state = 0x9e3779b9;
+  for (let i = 0; i + 4 <= size; i += 4) {
+    state = (state * 1103515245 + 12345) >>> 0;
+    bytes.writeUInt32LE(state, i);
+  }
+  return bytes;
+}
