@@ -27,6 +27,7 @@ export const test = base.extend<{ control: OfflineGoogleControl }, { offlineGoog
 });
 
 export { expect } from '@playwright/test';
+export { whenClosed } from '../../support/popups.ts';
 
 /**
  * Opens `html` as a page of `http://localhost:<port>` served by the double itself: a different origin from the

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { OfflineGoogle } from '../../offline-google/server.ts';
-import { expect, openPage, test } from './harness.ts';
+import { expect, openPage, test, whenClosed } from './harness.ts';
 
 const template = readFileSync(new URL('./quickstart.html', import.meta.url), 'utf8');
 const quickstartPage = ({ origins }: OfflineGoogle) =>
@@ -41,7 +41,7 @@ test('quickstart: consent, send, expiry -> 401, renewal with prompt "" and no co
   await page.getByRole('button', { name: 'Refresh' }).click();
   const renewal = await renewalPopup;
   expect(new URL(renewal.url()).searchParams.get('prompt')).toBe('');
-  await renewal.waitForEvent('close');
+  await whenClosed(renewal);
   await expect(page.locator('#content')).toHaveText(/^Sent [0-9a-f]{16}$/);
 
   const outbox = await control.outbox();
@@ -67,7 +67,7 @@ test('the consent screen never appears on renewal: the popup holds no consent fo
   await page.getByRole('button', { name: 'Refresh' }).click();
   const renewal = await renewalPopup;
   await expect(renewal.locator('form#consent')).toHaveCount(0);
-  await renewal.waitForEvent('close');
+  await whenClosed(renewal);
   await expect(page.locator('#content')).toHaveText(/^Sent /);
   expect(await control.outbox()).toHaveLength(2);
 });

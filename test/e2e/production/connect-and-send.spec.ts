@@ -12,10 +12,12 @@ import {
   compose,
   connectApproved,
   connectWithConsent,
+  listedAsSent,
   noise,
   openApp,
   sendAndWait,
   sendButton,
+  whenClosed,
 } from './helpers.ts';
 
 test('first connect: Google scripts and the consent popup come from the real hosts, under the real CSP', async ({
@@ -46,7 +48,7 @@ test('a text mail goes as JSON through gapi to gmail.googleapis.com and arrives 
     if (request.url().includes('/gmail/v1/')) apiHosts.add(new URL(request.url()).host);
   });
   await compose(page, '本番ビルドのテスト');
-  await sendAndWait(page);
+  await sendAndWait(page, '本番ビルドのテスト');
   const outbox = await google.outbox();
   expect(outbox).toHaveLength(1);
   expect(outbox[0]).toMatchObject({ via: 'json', account: alice });
@@ -64,7 +66,7 @@ test('a 12 MB attachment goes through the resumable upload, with progress, and a
   const file = noise(12_000_000);
   await compose(page, '12 MB');
   await attach(page, 'data.bin', file);
-  await sendAndWait(page, 60_000);
+  await sendAndWait(page, '12 MB', 60_000);
   const outbox = await google.outbox();
   expect(outbox).toHaveLength(1);
   expect(outbox[0]?.via).toBe('resumable');
@@ -103,7 +105,7 @@ test('after an hour (both clocks moved), the next Send renews without a consent 
   await openApp(page);
   await connectApproved(page, google);
   await compose(page, 'Before the hour');
-  await sendAndWait(page);
+  await sendAndWait(page, 'Before the hour');
 
   await google.advanceClock(3700);
   await page.clock.fastForward('01:02:00');
@@ -113,9 +115,9 @@ test('after an hour (both clocks moved), the next Send renews without a consent 
   const renewal = new URL(popup.url());
   expect(renewal.searchParams.get('prompt')).toBe('');
   expect(renewal.searchParams.get('login_hint')).toBe(alice);
-  await expect
-    .poll(async () => (await google.outbox()).map((sent) => sent.parsed.subject))
-    .toEqual(['Before the hour', 'After the hour']);
+  await whenClosed(popup);
+  await listedAsSent(page, 'After the hour');
+  expect((await google.outbox()).map((sent) => sent.parsed.subject)).toEqual(['Before the hour', 'After the hour']);
 });
 
 test('a 401 mid-send pauses it; "Reconnect and send" renews in the click and delivers it once', async ({
@@ -132,5 +134,7 @@ test('a 401 mid-send pauses it; "Reconnect and send" renews in the click and del
   expect(await google.outbox()).toHaveLength(0);
   const popup = await popupFrom(page, () => reconnect.click());
   expect(new URL(popup.url()).searchParams.get('prompt')).toBe('');
-  await expect.poll(async () => (await google.outbox()).map((sent) => sent.parsed.subject)).toEqual(['Through a 401']);
+  await whenClosed(popup);
+  await listedAsSent(page, 'Through a 401');
+  expect((await google.outbox()).map((sent) => sent.parsed.subject)).toEqual(['Through a 401']);
 });

@@ -6,6 +6,7 @@
  * page says why; the consent popup speaks Japanese to a Japanese browser.
  */
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { authMessages } from '../../../src/auth/messages.ts';
 import { setupMessages } from '../../../src/setup/messages.ts';
 import { productionAppOrigin, productionClientId } from '../../support/lanes.ts';
@@ -16,24 +17,28 @@ import {
   connectApproved,
   connectButton,
   connectWithConsent,
+  listedAsSent,
   openApp,
   sendAndWait,
   sendButton,
+  whenClosed,
 } from './helpers.ts';
 
-const signOut = (page: import('@playwright/test').Page) =>
-  accountRegion(page).getByRole('button', { name: 'Sign out' }).click();
+const signOut = (page: Page) => accountRegion(page).getByRole('button', { name: 'Sign out' }).click();
+/** Google's answer to the revocation the page sends (waited for as an event, never for a fixed time). */
+const revokeAnswer = (page: Page) =>
+  page.waitForResponse((response) => response.url().startsWith('https://oauth2.googleapis.com/revoke'), {
+    timeout: 0,
+  });
 
 test('Sign out revokes the grant at Google; the next Connect asks for consent again', async ({ page, google }) => {
   await openApp(page);
   await connectWithConsent(page);
-  const revokes: string[] = [];
-  page.on('request', (request) => {
-    if (request.url().startsWith('https://oauth2.googleapis.com/revoke')) revokes.push(request.method());
-  });
+  const revoked = revokeAnswer(page);
   await signOut(page);
-  await expect.poll(async () => (await google.tokens()).every((token) => token.revoked)).toBe(true);
-  expect(revokes).toEqual(['POST']);
+  const answer = await revoked;
+  expect([answer.request().method(), answer.status()]).toEqual(['POST', 200]);
+  expect((await google.tokens()).every((token) => token.revoked)).toBe(true);
   expect(await google.grants()).toEqual({});
   await expect(page.getByRole('alert')).toHaveCount(0);
   const again = await popupFrom(page, () => connectButton(page).click());
@@ -47,8 +52,10 @@ test('Sign out after a 401 dropped the token still revokes the grant', async ({ 
   await compose(page, 'Dropped token');
   await sendButton(page).click();
   await expect(page.getByRole('button', { name: 'Reconnect and send' })).toBeVisible();
+  const revoked = revokeAnswer(page);
   await signOut(page);
-  await expect.poll(async () => (await google.tokens()).every((token) => token.revoked)).toBe(true);
+  expect((await revoked).status()).toBe(200);
+  expect((await google.tokens()).every((token) => token.revoked)).toBe(true);
   expect(await google.grants()).toEqual({});
 });
 
@@ -108,7 +115,7 @@ test('day eight of a Testing client: consent inside the Send click, the mail sen
   await openApp(page);
   await connectApproved(page, google);
   await compose(page, 'Day one');
-  await sendAndWait(page);
+  await sendAndWait(page, 'Day one');
 
   // Google's "Manage App Audience": a Testing app's grant lapses seven days after consent. A tab left open.
   await google.advanceClock(8 * 24 * 3600);
@@ -119,10 +126,11 @@ test('day eight of a Testing client: consent inside the Send click, the mail sen
   expect(new URL(popup.url()).searchParams.get('prompt')).toBe('');
   await expect(popup.getByRole('heading', { name: 'Fumi wants access to your Google Account' })).toBeVisible();
   await popup.getByLabel('Select all').check();
+  const closed = whenClosed(popup);
   await popup.getByRole('button', { name: 'Allow' }).click();
-  await expect
-    .poll(async () => (await google.outbox()).map((sent) => sent.parsed.subject))
-    .toEqual(['Day one', 'Day eight']);
+  await closed;
+  await listedAsSent(page, 'Day eight');
+  expect((await google.outbox()).map((sent) => sent.parsed.subject)).toEqual(['Day one', 'Day eight']);
   await expect(page.getByRole('status').filter({ hasText: 'Google asked for your permission again' })).toBeVisible();
   await expect(page.getByText(/every seven days while the app’s Google Cloud project is in “Testing”/)).toBeVisible();
 });

@@ -1,10 +1,15 @@
 /**
  * The production lane's user-visible steps, in one place so the send path can change under them: connect, write,
- * attach, send and wait for "Message sent." (with an undo-send hold, `sendAndWait` is where to wait it out).
+ * attach, send and wait until the mail is listed as sent (with an undo-send hold, `listedAsSent` is where to wait
+ * it out). After a popup the tests wait for it to close first (`whenClosed`), never for a fixed time: under load a
+ * renewal popup alone took 7.5 s from click to answer (see test/e2e/auth/renewal.spec.ts).
  */
 import type { Page } from '@playwright/test';
 import type { OfflineGoogleControl } from '../../offline-google/control.ts';
+import { whenClosed } from '../../support/popups.ts';
 import { alice, expect, popupFrom } from './fixtures.ts';
+
+export { whenClosed };
 
 export const accountRegion = (page: Page) => page.getByRole('region', { name: /Google account|Google アカウント/ });
 export const connectButton = (page: Page) => accountRegion(page).getByRole('button', { name: /Connect|接続/ });
@@ -25,7 +30,9 @@ export async function connectWithConsent(page: Page): Promise<Page> {
   const popup = await popupFrom(page, () => connectButton(page).click());
   await popup.getByRole('link', { name: new RegExp(alice) }).click();
   await popup.getByLabel(/Select all|すべて選択/).check();
+  const closed = whenClosed(popup);
   await popup.getByRole('button', { name: /^(Allow|許可)$/ }).click();
+  await closed;
   await expect(accountRegion(page)).toContainText(alice);
   return popup;
 }
@@ -33,7 +40,7 @@ export async function connectWithConsent(page: Page): Promise<Page> {
 /** Connect with the double approving by itself (the tests that are not about the consent screen). */
 export async function connectApproved(page: Page, google: OfflineGoogleControl): Promise<void> {
   await google.setConsentScript({ action: 'approve', account: alice });
-  await popupFrom(page, () => connectButton(page).click());
+  await whenClosed(await popupFrom(page, () => connectButton(page).click()));
   await expect(accountRegion(page)).toContainText(alice);
 }
 
@@ -49,10 +56,20 @@ export async function attach(page: Page, name: string, buffer: Buffer): Promise<
     .setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
 }
 
-/** Clicks Send and waits for the confirmation. */
-export async function sendAndWait(page: Page, timeout = 30_000): Promise<void> {
+/**
+ * The user's confirmation that this mail went: its line under "Sent from this device", written only after Gmail's
+ * 200. ("Message sent." can still be on screen from the mail before.)
+ */
+export async function listedAsSent(page: Page, subject: string, timeout?: number): Promise<void> {
+  const log = page.getByRole('region', { name: /Sent from this device|この端末から送信したメール/ });
+  await expect(log).toContainText(subject, timeout ? { timeout } : {});
+}
+
+/** Clicks Send and waits until the mail is listed as sent. */
+export async function sendAndWait(page: Page, subject: string, timeout?: number): Promise<void> {
   await sendButton(page).click();
-  await expect(sentNotice(page)).toBeVisible({ timeout });
+  await expect(sentNotice(page)).toBeVisible(timeout ? { timeout } : {});
+  await listedAsSent(page, subject, timeout);
 }
 
 /** Deterministic bytes that do not compress, so the upload really carries `size` bytes. */
