@@ -4,10 +4,12 @@
  * it out). After a popup the tests wait for it to close first (`whenClosed`), never for a fixed time: under load a
  * renewal popup alone took 7.5 s from click to answer (see test/e2e/auth/renewal.spec.ts).
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { OfflineGoogleControl } from '../../offline-google/control.ts';
 import { whenClosed } from '../../support/popups.ts';
-import { alice, expect, popupFrom } from './fixtures.ts';
+import { alice, expect, popupFrom, test } from './fixtures.ts';
 
 export { whenClosed };
 
@@ -50,10 +52,15 @@ export async function compose(page: Page, subject: string, body = `Body of ${sub
   await bodyField(page).fill(body);
 }
 
+/**
+ * Attaches `buffer` as the file `name`. Written to disk first: a path lets Chromium read the file itself, where a
+ * buffer crosses the DevTools protocol as base64 (a 12 MB buffer took tens of seconds on a loaded machine).
+ */
 export async function attach(page: Page, name: string, buffer: Buffer): Promise<void> {
-  await page
-    .getByLabel(/Attach files|ファイルを添付/)
-    .setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
+  const path = test.info().outputPath(name);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, buffer);
+  await page.getByLabel(/Attach files|ファイルを添付/).setInputFiles(path);
 }
 
 /**
