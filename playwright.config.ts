@@ -1,6 +1,16 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, findChromium } from './test/support/chromium.ts';
-import { appOrigin, firstAppPort, firstGooglePort, googleOrigin, laneCount, portOffset } from './test/support/lanes.ts';
+import {
+  appOrigin,
+  firstAppPort,
+  googleOrigin,
+  laneCount,
+  portOffset,
+  productionAppOrigin,
+  productionAppPort,
+  productionClientId,
+  productionOutDir,
+} from './test/support/lanes.ts';
 
 /**
  * One lane per worker: the built app exactly as it is deployed (served by `vite preview` with the production
@@ -10,7 +20,7 @@ import { appOrigin, firstAppPort, firstGooglePort, googleOrigin, laneCount, port
  */
 function laneServers(lane: number) {
   const appPort = firstAppPort + lane;
-  const googlePort = firstGooglePort + lane;
+  const googlePort = Number(new URL(googleOrigin(lane)).port);
   const ownBuild = lane > 0 || portOffset > 0;
   const outDir = ownBuild ? `dist-offline-lane${lane}${portOffset ? `-p${portOffset}` : ''}` : 'dist-offline';
   const env = `VITE_OFFLINE_GOOGLE_ORIGIN=${googleOrigin(lane)}`;
@@ -23,7 +33,7 @@ function laneServers(lane: number) {
       timeout: 120_000,
     },
     {
-      // The offline Google (test/offline-google): GIS, gapi, Gmail API, consent popup, outbox and /__control.
+      // The offline Google (test/offline-google): one origin per Google host from googlePort + 1, /__control on it.
       command: `npx tsx test/offline-google/cli.ts --port ${googlePort}`,
       url: `${googleOrigin(lane)}/__control/health`,
       reuseExistingServer: !process.env.CI,
@@ -31,6 +41,17 @@ function laneServers(lane: number) {
     },
   ];
 }
+
+/**
+ * The production lane's app: `npm run build` (real Google URLs and CSP) with a test client ID, served by
+ * `vite preview` with `productionHeaders`. Its Google is each worker's own (test/e2e/production/fixtures.ts).
+ */
+const productionServer = {
+  command: `VITE_GOOGLE_CLIENT_ID=${productionClientId} npx vite build --outDir ${productionOutDir} --logLevel warn && VITE_GOOGLE_CLIENT_ID=${productionClientId} npx vite preview --outDir ${productionOutDir} --port ${productionAppPort} --strictPort`,
+  url: `${productionAppOrigin}/`,
+  reuseExistingServer: !process.env.CI,
+  timeout: 120_000,
+};
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -53,5 +74,5 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium(), args: chromiumArgs },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: Array.from({ length: laneCount }, (_, lane) => laneServers(lane)).flat(),
+  webServer: [...Array.from({ length: laneCount }, (_, lane) => laneServers(lane)).flat(), productionServer],
 });

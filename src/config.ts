@@ -14,6 +14,13 @@ export interface GoogleEndpoints {
   userinfoUrl: string;
   /** Gmail web UI root, for "Open in Gmail" links. Google: https://mail.google.com/ */
   gmailWebRoot: string;
+  /**
+   * Where GIS's `google.accounts.oauth2.revoke` posts (from the page, so the CSP must allow it).
+   * Google: https://oauth2.googleapis.com/revoke
+   */
+  revokeUrl: string;
+  /** gapi's proxy and CORS host (google/google-api-javascript-client#518). Google: https://content.googleapis.com */
+  gapiProxyOrigin: string;
 }
 
 export interface AppConfig {
@@ -30,17 +37,47 @@ export const realGoogle: GoogleEndpoints = {
   gmailApiRoot: 'https://gmail.googleapis.com/',
   userinfoUrl: 'https://www.googleapis.com/oauth2/v3/userinfo',
   gmailWebRoot: 'https://mail.google.com/',
+  revokeUrl: 'https://oauth2.googleapis.com/revoke',
+  gapiProxyOrigin: 'https://content.googleapis.com',
 };
 
-/** The offline Google serves every Google path from one origin, mirroring the real paths. */
+/**
+ * The offline Google gives each Google host an origin of its own, as Google does, so a missing CSP host or a
+ * cross-origin assumption fails in the demo and the tests too. Each host listens on the double's base port plus
+ * this offset (the base port itself serves the double's controls); ports work the same on Linux, macOS and
+ * Windows, with no hosts file or DNS to set up.
+ */
+export const offlineHostPorts = {
+  control: 0,
+  'accounts.google.com': 1,
+  'apis.google.com': 2,
+  'content.googleapis.com': 3,
+  'www.googleapis.com': 4,
+  'gmail.googleapis.com': 5,
+  'oauth2.googleapis.com': 6,
+  'mail.google.com': 7,
+} as const;
+
+export type OfflineHost = keyof typeof offlineHostPorts;
+
+/** The origin standing for one Google host, given the double's base (control) origin. */
+export function offlineHostOrigin(baseOrigin: string, host: OfflineHost): string {
+  const base = new URL(baseOrigin);
+  const port = Number(base.port || (base.protocol === 'https:' ? 443 : 80)) + offlineHostPorts[host];
+  return `${base.protocol}//${base.hostname}:${port}`;
+}
+
+/** Every endpoint on the offline Google whose base (control) origin is `origin`, at Google's own paths. */
 export function offlineGoogle(origin: string): GoogleEndpoints {
-  const root = origin.replace(/\/+$/, '');
+  const at = (host: OfflineHost) => offlineHostOrigin(origin, host);
   return {
-    gisScriptUrl: `${root}/gsi/client`,
-    gapiScriptUrl: `${root}/js/api.js`,
-    gmailApiRoot: `${root}/`,
-    userinfoUrl: `${root}/oauth2/v3/userinfo`,
-    gmailWebRoot: `${root}/`,
+    gisScriptUrl: `${at('accounts.google.com')}/gsi/client`,
+    gapiScriptUrl: `${at('apis.google.com')}/js/api.js`,
+    gmailApiRoot: `${at('gmail.googleapis.com')}/`,
+    userinfoUrl: `${at('www.googleapis.com')}/oauth2/v3/userinfo`,
+    gmailWebRoot: `${at('mail.google.com')}/`,
+    revokeUrl: `${at('oauth2.googleapis.com')}/revoke`,
+    gapiProxyOrigin: at('content.googleapis.com'),
   };
 }
 

@@ -78,13 +78,13 @@ async function newInstrumentedPage(browser: Browser): Promise<{ context: Browser
   return { context, page: await context.newPage() };
 }
 
-async function timeToUsable(browser: Browser, appUrl: string, googleOrigin: string, holdGoogle: boolean) {
+async function timeToUsable(browser: Browser, appUrl: string, _googleOrigin: string, holdGoogle: boolean) {
   const { context, page } = await newInstrumentedPage(browser);
   const held: Route[] = [];
   let googleScriptsLoaded = 0;
   try {
     for (const path of ['/gsi/client', '/js/api.js']) {
-      await context.route(`${googleOrigin}${path}*`, (route) => {
+      await context.route(`**${path}*`, (route) => {
         if (holdGoogle) held.push(route);
         else {
           googleScriptsLoaded += 1;

@@ -2,6 +2,7 @@
  * The real sender (src/gmail) in a page, against the offline Google: Node measures what crosses the network while
  * it sends a message on the JSON path and on the resumable-upload path.
  */
+import { offlineGoogle } from '../../src/config.ts';
 import { type GapiLike, initGmailClient } from '../../src/gmail/gapi-client.ts';
 import type { RequestBytes } from '../../src/gmail/resumable-upload.ts';
 import { type AttemptOutcome, createSender, type SendPath } from '../../src/gmail/sender.ts';
@@ -30,8 +31,10 @@ let origin = '';
 const api: SenderBench = {
   async init(googleOrigin) {
     origin = googleOrigin;
-    gapi = (await loadGapi(`${googleOrigin}/js/api.js`)) as unknown as GapiLike;
-    await initGmailClient(gapi, { gmailApiRoot: `${googleOrigin}/` });
+    // One origin per Google host on the double (src/config.ts offlineGoogle), as the app sees it.
+    const endpoints = offlineGoogle(googleOrigin);
+    gapi = (await loadGapi(endpoints.gapiScriptUrl)) as unknown as GapiLike;
+    await initGmailClient(gapi, { gmailApiRoot: endpoints.gmailApiRoot });
   },
   async send(attachmentBytes, token, forceUpload) {
     if (!gapi) throw new Error('init() first');
@@ -42,7 +45,7 @@ const api: SenderBench = {
     const sender = createSender({
       gapi,
       fetch: (...args) => fetch(...args),
-      endpoints: { gmailApiRoot: `${origin}/` },
+      endpoints: { gmailApiRoot: offlineGoogle(origin).gmailApiRoot },
       onRequestBytes: (info) => reported.push(info),
       ...(forceUpload ? { jsonCapBytes: 0 } : {}),
     });

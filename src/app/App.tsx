@@ -123,7 +123,7 @@ export function App() {
           services={services}
           outerNotices={outerNotices}
           authProblem={(resumeSend) =>
-            state?.status === 'failed' && later && session ? (
+            (state?.status === 'failed' || (state && 'notice' in state && state.notice)) && later && session ? (
               <later.AuthProblem session={session} t={t} onAction={resumeSend} />
             ) : null
           }

@@ -8,6 +8,19 @@ export type ScriptsStatus = Readonly<Record<ScriptName, ScriptStatus>>;
 /** Whether the account email is known yet: it comes from the userinfo endpoint after each grant. */
 export type EmailLookup = 'pending' | 'done' | 'failed';
 
+/** Sign out's revocation of the grant at Google: waiting, confirmed, or not confirmed (the grant may remain). */
+export type RevokeOutcome = { status: 'pending' } | { status: 'revoked' } | { status: 'failed'; error: string };
+
+/**
+ * Something the user should know that is not an authorization failure, shown until dismissed or the next grant:
+ * - `revoke-failed`: signed out here, but Google did not confirm it withdrew the permission; the user can remove
+ *   it at Google Account → Security → Third-party connections;
+ * - `consent-asked-again`: a renewal asked for no consent screen (`prompt: ''`) and Google showed one anyway
+ *   (the token response's `prompt` is 'consent'): a Testing app's grant lapses seven days after consent, or the
+ *   permission was removed in the Google Account.
+ */
+export type AuthNotice = { kind: 'revoke-failed'; error: string } | { kind: 'consent-asked-again' };
+
 /**
  * What the UI renders. `hint` is the remembered account (GIS `login_hint`), shown so the user can remove it.
  * In `ready`, `expiresAt` (ms since epoch) is when the in-memory token stops working; null after the sender
@@ -16,9 +29,16 @@ export type EmailLookup = 'pending' | 'done' | 'failed';
 export type AuthState =
   | { status: 'loading'; scripts: ScriptsStatus }
   | { status: 'load-failed'; scripts: ScriptsStatus; failed: readonly ScriptName[] }
-  | { status: 'signed-out'; hint: string | null }
+  | { status: 'signed-out'; hint: string | null; revoke?: RevokeOutcome; notice?: AuthNotice }
   | { status: 'authorizing'; hint: string | null }
-  | { status: 'ready'; email: string | null; emailLookup: EmailLookup; expiresAt: number | null; hint: string | null }
+  | {
+      status: 'ready';
+      email: string | null;
+      emailLookup: EmailLookup;
+      expiresAt: number | null;
+      hint: string | null;
+      notice?: AuthNotice;
+    }
   | { status: 'renewing'; email: string | null; hint: string | null }
   | { status: 'failed'; reason: AuthFailure; email: string | null; hint: string | null };
 
@@ -78,7 +98,16 @@ export interface TokenSession {
   cancel(): void;
   /** Hide the current failure message. */
   dismissFailure(): void;
+  /** Hide the current notice (revoke not confirmed, consent asked again). */
+  dismissNotice(): void;
+  /**
+   * Forgets the token and revokes the grant at Google, also when the token was already dropped after a 401 (the
+   * last granted token is kept in memory for this only). The outcome is in the signed-out state (`revoke`), and
+   * a failure becomes a `revoke-failed` notice.
+   */
   signOut(options?: { forgetHint?: boolean }): void;
+  /** What the last Sign out's revocation came to; null before any. */
+  revokeOutcome(): RevokeOutcome | null;
   /** Forget the remembered account without signing out. */
   forgetHint(): void;
 }

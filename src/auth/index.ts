@@ -2,8 +2,10 @@
 export type { AuthFailure, AuthFailureCode } from './auth-failure.ts';
 export { gmailSendScope, requestedScopes } from './auth-failure.ts';
 export type {
+  AuthNotice,
   AuthState,
   EmailLookup,
+  RevokeOutcome,
   ScriptStatus,
   ScriptsStatus,
   TokenSession,
@@ -12,4 +14,5 @@ export type {
 export { TokenRequestError } from './auth-state.ts';
 export type { HintStore } from './hint-store.ts';
 export { hintStorageKey, memoryHintStore, webStorageHintStore } from './hint-store.ts';
+export { googleConnectionsUrl } from './revoke.ts';
 export { createTokenSession } from './token-session.ts';

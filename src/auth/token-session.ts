@@ -10,13 +10,16 @@ import {
   requestedScopes,
 } from './auth-failure.ts';
 import {
+  type AuthNotice,
   type AuthState,
   type EmailLookup,
+  type RevokeOutcome,
   type ScriptStatus,
   TokenRequestError,
   type TokenSession,
   type TokenSessionOptions,
 } from './auth-state.ts';
+import { revokeGrant } from './revoke.ts';
 
 interface PendingRequest {
   waiters: Array<{ resolve: (token: string) => void; reject: (error: TokenRequestError) => void }>;
@@ -50,6 +53,19 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
   let failure: AuthFailure | null = null;
   let consentNext = false;
   let pending: PendingRequest | null = null;
+  /** The prompt of the request in flight: '' means "no consent screen", so a 'consent' answer is news. */
+  let askedPrompt: string | null = null;
+  /**
+   * The last token Google granted, kept in memory for one purpose: Sign out revokes the grant with it even after
+   * a 401 made the session drop `token` (revoking needs a token, and the grant outlives it). Never used to call
+   * an API, never stored.
+   */
+  let lastGranted: string | null = null;
+  let revoke: RevokeOutcome | null = null;
+  let revokeSeq = 0;
+  let notice: AuthNotice | null = null;
+  /** Signed out in this page: Google's consent screen on the next Connect is expected, not news. */
+  let signedOutHere = false;
   let state = derive();
 
   function derive(): AuthState {
@@ -61,8 +77,9 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
     }
     if (pending) return granted ? { status: 'renewing', email, hint } : { status: 'authorizing', hint };
     if (failure) return { status: 'failed', reason: failure, email: granted ? email : null, hint };
-    if (granted) return { status: 'ready', email, emailLookup, expiresAt: token?.expiresAt ?? null, hint };
-    return { status: 'signed-out', hint };
+    const shown = notice ? { notice } : {};
+    if (granted) return { status: 'ready', email, emailLookup, expiresAt: token?.expiresAt ?? null, hint, ...shown };
+    return { status: 'signed-out', hint, ...(revoke ? { revoke } : {}), ...shown };
   }
 
   function emit(): void {
@@ -112,6 +129,7 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
     // Otherwise `''`: consent only if never granted, and with a login_hint no account chooser (§1.5).
     const prompt = failure?.code === 'partial-grant' || consentNext ? 'consent' : '';
     consentNext = false;
+    askedPrompt = prompt;
     pending = { waiters: waiter ? [waiter] : [] };
     failure = null;
     emit();
@@ -151,8 +169,22 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
     return complete ? null : partialGrantFailure(response.scope);
   }
 
+  /**
+   * A grant that arrives after Cancel or Sign out (the popup finished anyway): GIS has already handed it to gapi,
+   * so gapi gets back the session's own token (or none), and a grant the user did not want is revoked. A renewal
+   * the user stopped waiting for is only discarded: its grant is the one the session already holds.
+   */
+  function discardLateGrant(response: GisTokenResponse): void {
+    if (!response.access_token) return;
+    options.onTokenChange?.(token?.value ?? null);
+    if (!granted && oauth2) void revokeGrant(oauth2, response.access_token);
+  }
+
   function handleTokenResponse(response: GisTokenResponse): void {
-    if (!pending) return;
+    if (!pending) {
+      discardLateGrant(response);
+      return;
+    }
     const problem = problemWith(response);
     if (problem || !response.access_token) {
       settleWithFailure(problem ?? { code: 'unknown', raw: 'no_access_token' });
@@ -168,7 +200,11 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
       expiresAt: issuedAt + lifetimeMs,
       renewAt: issuedAt + lifetimeMs - margin,
     });
+    // Asked for no consent screen, got one: say why (a Testing app's seven days, or access removed at Google).
+    const reconsented = askedPrompt === '' && response.prompt === 'consent' && (granted || hint !== null);
+    notice = reconsented && !signedOutHere ? { kind: 'consent-asked-again' } : null;
     granted = true;
+    lastGranted = response.access_token;
     emailLookup = 'pending';
     emit();
     for (const waiter of request?.waiters ?? []) waiter.resolve(response.access_token);
@@ -254,8 +290,17 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
       failure = null;
       emit();
     },
+    dismissNotice() {
+      if (!notice) return;
+      notice = null;
+      emit();
+    },
+    revokeOutcome: () => revoke,
     signOut({ forgetHint = false } = {}) {
-      const revocable = token?.value;
+      const revocable = token?.value ?? lastGranted;
+      lastGranted = null;
+      signedOutHere = true;
+      notice = null;
       const request = takePending();
       granted = false;
       rememberAccount = true;
@@ -264,7 +309,16 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
       emailLookupSeq++;
       setToken(null);
       // Revoking removes the grant itself, so the next Connect asks for consent again (§1.7).
-      if (revocable && oauth2) oauth2.revoke(revocable, () => {});
+      if (revocable && oauth2) {
+        const seq = ++revokeSeq;
+        revoke = { status: 'pending' };
+        void revokeGrant(oauth2, revocable).then((outcome) => {
+          if (seq !== revokeSeq) return;
+          revoke = outcome;
+          if (outcome.status === 'failed' && !granted) notice = { kind: 'revoke-failed', error: outcome.error };
+          emit();
+        });
+      }
       if (forgetHint) {
         hint = null;
         options.hintStore.clear();

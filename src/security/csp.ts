@@ -9,6 +9,8 @@
  *   through an iframe on `content.googleapis.com` (google/google-api-javascript-client#518, DestinyItemManager/DIM#1803).
  * - Gmail API: `gmail.googleapis.com` (discovery rootUrl) for the JSON and upload paths; `www.googleapis.com` for
  *   userinfo.
+ * - Revoke: GIS's `google.accounts.oauth2.revoke` posts from the page to `oauth2.googleapis.com/revoke`; without it
+ *   in connect-src, Sign out silently leaves the grant in place (issue 19).
  * No 'unsafe-inline', no 'unsafe-eval': our build emits only external module scripts.
  */
 import type { GoogleEndpoints } from '../config.ts';
@@ -29,16 +31,16 @@ export function cspDirectives(google: GoogleEndpoints): CspDirectives {
   const gapiOrigin = originOf(google.gapiScriptUrl);
   const gmailOrigin = originOf(google.gmailApiRoot);
   const userinfoOrigin = originOf(google.userinfoUrl);
-  const isRealGoogle = gisOrigin === 'https://accounts.google.com';
+  const revokeOrigin = originOf(google.revokeUrl);
   const gisPath = `${gisOrigin}/gsi/`;
-  const gapiProxy = isRealGoogle ? ['https://content.googleapis.com'] : [];
+  const gapiProxy = google.gapiProxyOrigin;
 
   return {
     'default-src': ["'self'"],
     'script-src': unique(["'self'", google.gisScriptUrl, gapiOrigin]),
     'style-src': unique(["'self'", `${gisOrigin}/gsi/style`]),
-    'connect-src': unique(["'self'", gisPath, gmailOrigin, userinfoOrigin, gapiOrigin, ...gapiProxy]),
-    'frame-src': unique([gisPath, ...gapiProxy]),
+    'connect-src': unique(["'self'", gisPath, gmailOrigin, userinfoOrigin, revokeOrigin, gapiOrigin, gapiProxy]),
+    'frame-src': unique([gisPath, gapiProxy]),
     'img-src': ["'self'", 'data:', 'blob:'],
     'worker-src': ["'self'"],
     'font-src': ["'self'"],

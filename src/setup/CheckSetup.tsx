@@ -24,6 +24,8 @@ export function CheckSetup({ t, loaded, origin, scripts, lastAuthError }: CheckS
         <dt>{t('check.origin')}</dt>
         <dd>
           <code>{origin}</code> <CopyButton t={t} text={origin} label={t('check.origin')} />
+          <br />
+          {t('check.origin.hint')}
         </dd>
         <dt>{t('check.client-id')}</dt>
         <dd>

@@ -2,6 +2,23 @@
 import { defineText } from './define.ts';
 
 export const authText = defineText({
+  'auth.revoke-failed.title': {
+    en: 'Signed out here, but Google may still let this page send as you',
+    ja: 'このページからはログアウトしましたが、Google 側の許可が残っている可能性があります',
+  },
+  'auth.revoke-failed.body': {
+    en: 'This page has forgotten your access, but Google did not confirm that it withdrew the permission to send mail (code: {code}). To remove it yourself, open your Google Account → Security → Third-party connections, choose this app and remove its access.',
+    ja: 'このページはアクセス権を破棄しましたが、メール送信の許可を取り消したことを Google が確認できませんでした（コード：{code}）。ご自身で取り消すには、Google アカウントの「セキュリティ」→「サードパーティとの接続」を開き、このアプリを選んでアクセス権を削除してください。',
+  },
+  'auth.revoke-failed.action': { en: 'Open Third-party connections', ja: '「サードパーティとの接続」を開く' },
+  'auth.consent-asked-again.title': {
+    en: 'Google asked for your permission again',
+    ja: 'Google が改めて許可を求めました',
+  },
+  'auth.consent-asked-again.body': {
+    en: 'This page asked Google to renew access without a consent screen, and Google showed one anyway. Google does this every seven days while the app’s Google Cloud project is in “Testing”, and after the permission was removed in your Google Account. Nothing you wrote was lost. If you run this page yourself, publishing the app (Google Auth Platform → Audience → Publish app) ends the weekly question.',
+    ja: 'このページは同意画面なしでの更新を求めましたが、Google は同意画面を表示しました。アプリの Google Cloud プロジェクトが「テスト」の間は 7 日ごとに、また Google アカウントで許可を取り消した後にも、Google は改めて確認します。書いた内容は失われていません。このページをご自身で運用している場合は、アプリを公開する（Google Auth Platform →「対象」→「アプリを公開」）と、毎週の確認はなくなります。',
+  },
   'auth.region': { en: 'Google account', ja: 'Google アカウント' },
   'auth.loading.detail': {
     en: 'You can start writing now; sending is possible once Google’s scripts have loaded.',

@@ -2,6 +2,10 @@
 import { defineText } from './define.ts';
 
 export const setupText = defineText({
+  'check.origin.hint': {
+    en: 'If Google’s window says “Error 400: origin_mismatch”, this origin is missing from the client’s Authorized JavaScript origins. Add it exactly as shown (no path, no trailing slash); Google can take from 5 minutes to a few hours to apply the change.',
+    ja: 'Google のウィンドウに「エラー 400: origin_mismatch」と表示される場合は、このオリジンがクライアントの「承認済みの JavaScript 生成元」にありません。表示どおりに（パスや末尾のスラッシュを付けずに）追加してください。Google に反映されるまで 5 分から数時間かかることがあります。',
+  },
   'setup.title': { en: 'Finish setting up this page', ja: 'このページの設定を完了してください' },
   'setup.missing-client-id': {
     en: 'This build has no Google OAuth client ID, so it cannot ask Google for permission to send mail. Nothing is broken: it needs one value from your Google Cloud project.',

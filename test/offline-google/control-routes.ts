@@ -1,10 +1,28 @@
-/** `/__control/*`: JSON over HTTP for tests (CORS-enabled), plus the outbox page's own data routes. */
+/**
+ * `/__control/*`: JSON over HTTP for tests, on the double's own origin and never to a web page: no CORS, and a
+ * request a browser sent from a page (it carries `Origin` or `Sec-Fetch-Site`) is refused, so in demo mode no site
+ * the user visits can reset the double or read its tokens. Plus the outbox page's own data routes.
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import PostalMime from 'postal-mime';
 import { readBody, sendJson, sendText } from './http.ts';
+import { expandScopes } from './oauth-routes.ts';
 import type { OfflineGoogleState } from './state.ts';
-import { defaultAccounts } from './state.ts';
-import type { ConsentScript, FaultSpec, ResetOptions, TestAccount } from './types.ts';
+import { DEMO_CLIENT_ID, defaultAccounts } from './state.ts';
+import type { ConsentScript, FaultSpec, OAuthClientConfig, ResetOptions, TestAccount } from './types.ts';
+
+/**
+ * Why a control request is refused, or null. Browsers add `Origin` to every cross-origin request and to every
+ * POST (Fetch standard, "append a request `Origin` header"), and Chromium adds `Sec-Fetch-Site` to everything
+ * (Fetch Metadata); tests call from Node, which sends neither. A page of the control origin itself is allowed.
+ */
+export function controlRefusal(req: IncomingMessage, controlOrigin: string): string | null {
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== controlOrigin) return `Control routes refuse requests from ${origin}`;
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return `Control routes refuse ${site} requests`;
+  return null;
+}
 
 async function json<T>(req: IncomingMessage): Promise<T> {
   const { body } = await readBody(req, 16 << 20);
@@ -73,6 +91,7 @@ export async function handleControl(
       if (input.acceptStandardBase64 !== undefined) state.acceptStandardBase64 = input.acceptStandardBase64;
       if (input.addDateWhenMissing !== undefined) state.addDateWhenMissing = input.addDateWhenMissing;
       if (input.maxRecipients !== undefined) state.maxRecipients = input.maxRecipients;
+      if (input.uploadRangeHidden !== undefined) state.uploadRangeHidden = input.uploadRangeHidden;
       sendJson(res, 200, { ok: true });
       return true;
     }
@@ -90,10 +109,21 @@ export async function handleControl(
         sendJson(res, 404, { error: `No test account ${input.email}` });
         return true;
       }
-      const clientId = input.clientId ?? 'offline-demo-client.apps.googleusercontent.com';
-      state.addGrant(clientId, account.email, input.scopes);
+      const clientId = input.clientId ?? DEMO_CLIENT_ID;
+      // Recorded as a consent screen would record it: sign-in scopes in both their forms.
+      state.addGrant(clientId, account.email, expandScopes(input.scopes));
       const token = state.issueToken(account.email, clientId, input.scopes);
       sendJson(res, 200, { access_token: token.token, expires_at: new Date(token.expiresAtMs).toISOString() });
+      return true;
+    }
+    case 'GET /clients':
+      sendJson(res, 200, [...state.clients.values()]);
+      return true;
+    case 'POST /clients': {
+      // Adds or replaces clients (origins, Testing / In production), as editing them in the Cloud console would.
+      const { clients } = await json<{ clients?: OAuthClientConfig[] }>(req);
+      for (const client of clients ?? []) state.clients.set(client.clientId, client);
+      sendJson(res, 200, [...state.clients.values()]);
       return true;
     }
     case 'GET /grants':

@@ -4,13 +4,23 @@ import type {
   ConsentScript,
   FaultSpec,
   IssuedTokenView,
+  OAuthClientConfig,
   RequestLogEntry,
   ResetOptions,
   SentMessage,
   TestAccount,
 } from './types.ts';
 
-export type { ConsentScript, FaultSpec, IssuedTokenView, RequestLogEntry, ResetOptions, SentMessage, TestAccount };
+export type {
+  ConsentScript,
+  FaultSpec,
+  IssuedTokenView,
+  OAuthClientConfig,
+  RequestLogEntry,
+  ResetOptions,
+  SentMessage,
+  TestAccount,
+};
 
 export class OfflineGoogleControl {
   readonly origin: string;
@@ -94,6 +104,18 @@ export class OfflineGoogleControl {
 
   tokens(): Promise<IssuedTokenView[]> {
     return this.call('GET', '/tokens');
+  }
+
+  /**
+   * Adds or replaces OAuth clients: Authorized JavaScript origins (a wrong one gets "Error 400: origin_mismatch"
+   * in the popup) and publishing status ('testing': grants lapse seven days after consent).
+   */
+  setClients(clients: OAuthClientConfig[]): Promise<OAuthClientConfig[]> {
+    return this.call('POST', '/clients', { clients });
+  }
+
+  clients(): Promise<OAuthClientConfig[]> {
+    return this.call('GET', '/clients');
   }
 
   /** Granted scopes per `${clientId} ${email}`. */

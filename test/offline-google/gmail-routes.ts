@@ -1,6 +1,7 @@
 /**
  * The Gmail API double for users.messages.send: the JSON path and the three upload protocols (uploads guide,
- * https://developers.google.com/workspace/gmail/api/guides/uploads), with faults applied before the real checks.
+ * https://developers.google.com/workspace/gmail/api/guides/uploads). Transport faults strike first; answer faults
+ * only after the request passed authorization, as behind Google's front end.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -64,12 +65,20 @@ function faultError(state: OfflineGoogleState, fault: FaultSpec): errors.GoogleE
   }
 }
 
-function reply(res: ServerResponse, message: SentMessage, dropAfterAccept: boolean): Outcome {
-  if (dropAfterAccept) {
+/** What happens to the answer once Gmail has accepted (recorded) the message. */
+export type AfterAccept = { kind: 'answer' } | { kind: 'drop' } | { kind: 'error'; error: errors.GoogleError };
+
+const answerNormally: AfterAccept = { kind: 'answer' };
+
+function reply(res: ServerResponse, message: SentMessage, after: AfterAccept): Outcome {
+  if (after.kind === 'drop') {
     // Gmail accepted and recorded the message; the answer is lost on the way back.
     severMidResponse(res.socket);
     return { status: 'dropped' };
   }
+  // Accepted, then a 5xx (a gateway timeout after the backend finished): the message is out, the client is told
+  // "server error". Only the record in the outbox says it was sent.
+  if (after.kind === 'error') return fail(res, after.error);
   sendJson(res, 200, { id: message.id, threadId: message.threadId, labelIds: message.labelIds });
   return { status: 200 };
 }
@@ -79,6 +88,8 @@ function fail(res: ServerResponse, error: errors.GoogleError): Outcome {
   return { status: error.status };
 }
 
+const transportFaults = new Set<FaultSpec['kind']>(['dropBeforeBody', 'delay', 'uploadDrop']);
+
 /** Entry point for every request on a send path. */
 export async function handleSend(
   state: OfflineGoogleState,
@@ -86,34 +97,45 @@ export async function handleSend(
   res: ServerResponse,
   url: URL,
   match: RegExpExecArray,
+  /** The origin this request reached (the upload session URI stays on it). */
+  selfOrigin: string,
 ): Promise<Outcome> {
   const isUpload = Boolean(match[1]);
   const route: FaultRoute = isUpload ? 'upload' : 'send';
   const uploadType = url.searchParams.get('uploadType');
   const uploadId = url.searchParams.get('upload_id');
   const carriesMedia = isUpload && (uploadId !== null || uploadType === 'media' || uploadType === 'multipart');
-  const fault = state.takeFault(route, (spec) => {
+  const fault = state.peekFault(route, (spec) => {
     if (spec.kind === 'uploadDrop') return carriesMedia;
     if (spec.kind === 'sessionGone') return uploadId !== null;
     return true;
   });
-  if (fault?.kind === 'dropBeforeBody') {
+  // The network fails before anything is checked; answers from behind the front end come after authorization.
+  const transport = fault && transportFaults.has(fault.kind) ? fault : null;
+  if (transport) state.consumeFault(transport);
+  if (transport?.kind === 'dropBeforeBody') {
     // Nothing of the request is kept; the page only sees the connection die.
     severMidResponse(req.socket);
     return { status: 'dropped' };
   }
-  if (fault?.kind === 'delay') await sleep(fault.ms);
-  const forced = fault ? faultError(state, fault) : null;
-  const dropAfterAccept = fault?.kind === 'dropAfterAccept';
-  const dropPercent = fault?.kind === 'uploadDrop' ? fault.afterPercent : null;
+  if (transport?.kind === 'delay') await sleep(transport.ms);
+  const dropPercent = transport?.kind === 'uploadDrop' ? transport.afterPercent : null;
+  /** Called once the request passed authorization: uses up the pending answer fault, if any. */
+  const answerFault = (): { forced: errors.GoogleError | null; after: AfterAccept; gone: boolean } => {
+    if (!fault || transport) return { forced: null, after: answerNormally, gone: false };
+    state.consumeFault(fault);
+    const after: AfterAccept =
+      fault.kind === 'dropAfterAccept'
+        ? { kind: 'drop' }
+        : fault.kind === 'serverErrorAfterAccept'
+          ? { kind: 'error', error: errors.serverError(fault.status) }
+          : answerNormally;
+    return { forced: faultError(state, fault), after, gone: fault.kind === 'sessionGone' };
+  };
 
   if (uploadId !== null && req.method === 'PUT') {
-    return resumableChunk(state, req, res, uploadId, {
-      forced,
-      dropAfterAccept,
-      dropPercent,
-      gone: fault?.kind === 'sessionGone',
-    });
+    // The session URI is the credential for chunks (uploads guide), so there is no token to check first.
+    return resumableChunk(state, req, res, uploadId, { ...answerFault(), dropPercent });
   }
   if (req.method !== 'POST') return fail(res, errors.notFound('Method not allowed on this path.'));
 
@@ -124,7 +146,6 @@ export async function handleSend(
     return { status: 'dropped' };
   }
   const { body, total, overLimit } = await readBody(req, limit);
-  if (forced) return fail(res, forced);
   if (overLimit) {
     if (isUpload) return fail(res, errors.uploadTooLarge(UPLOAD_MAX_SIZE));
     // The JSON path has no documented limit; Google's front end answers 413 "Request Entity Too Large" as an HTML
@@ -135,15 +156,19 @@ export async function handleSend(
     );
     return { status: 413 };
   }
+  // Google's front end checks the credential before any backend answers (the 401 of an expired token arrives
+  // even while Gmail is overloaded), so a bad token never meets an injected 503 and leaves it pending.
   const account = authorize(state, req, url);
   if (!('email' in account)) return fail(res, account);
+  const { forced, after } = answerFault();
+  if (forced) return fail(res, forced);
   const denied = checkUserId(account, decodeURIComponent(match[2] ?? ''));
   if (denied) return fail(res, denied);
 
-  if (!isUpload) return jsonSend(state, res, account, body, dropAfterAccept);
-  if (uploadType === 'media') return mediaSend(state, req, res, account, body, dropAfterAccept);
-  if (uploadType === 'multipart') return multipartSend(state, req, res, account, body, dropAfterAccept);
-  if (uploadType === 'resumable') return resumableStart(state, req, res, url, account, body);
+  if (!isUpload) return jsonSend(state, res, account, body, after);
+  if (uploadType === 'media') return mediaSend(state, req, res, account, body, after);
+  if (uploadType === 'multipart') return multipartSend(state, req, res, account, body, after);
+  if (uploadType === 'resumable') return resumableStart(state, req, res, url, selfOrigin, account, body);
   return fail(res, errors.badRequest(`Invalid upload protocol: uploadType=${uploadType ?? ''}`));
 }
 
@@ -152,7 +177,7 @@ async function jsonSend(
   res: ServerResponse,
   account: Account,
   body: Buffer,
-  drop: boolean,
+  after: AfterAccept,
 ): Promise<Outcome> {
   let json: unknown;
   try {
@@ -166,7 +191,7 @@ async function jsonSend(
   if (!raw) return fail(res, errors.base64DecodingFailed(message.raw));
   const threadId = typeof message.threadId === 'string' ? message.threadId : undefined;
   const result = await acceptMessage(state, account, raw, threadId ? { threadId } : {}, 'json');
-  return result.ok ? reply(res, result.message, drop) : fail(res, result.error);
+  return result.ok ? reply(res, result.message, after) : fail(res, result.error);
 }
 
 function mediaTypeError(type: string): errors.GoogleError {
@@ -179,12 +204,12 @@ async function mediaSend(
   res: ServerResponse,
   account: Account,
   body: Buffer,
-  drop: boolean,
+  after: AfterAccept,
 ): Promise<Outcome> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (!type.startsWith('message/')) return fail(res, mediaTypeError(type));
   const result = await acceptMessage(state, account, body, {}, 'media');
-  return result.ok ? reply(res, result.message, drop) : fail(res, result.error);
+  return result.ok ? reply(res, result.message, after) : fail(res, result.error);
 }
 
 interface Part {
@@ -226,7 +251,7 @@ async function multipartSend(
   res: ServerResponse,
   account: Account,
   body: Buffer,
-  drop: boolean,
+  after: AfterAccept,
 ): Promise<Outcome> {
   const contentType = req.headers['content-type'] ?? '';
   const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
@@ -254,7 +279,7 @@ async function multipartSend(
   if (raw.length > UPLOAD_MAX_SIZE) return fail(res, errors.uploadTooLarge(UPLOAD_MAX_SIZE));
   const threadId = typeof metadata.threadId === 'string' ? metadata.threadId : undefined;
   const result = await acceptMessage(state, account, raw, threadId ? { threadId } : {}, 'multipart');
-  return result.ok ? reply(res, result.message, drop) : fail(res, result.error);
+  return result.ok ? reply(res, result.message, after) : fail(res, result.error);
 }
 
 function resumableStart(
@@ -262,6 +287,7 @@ function resumableStart(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
+  selfOrigin: string,
   account: Account,
   body: Buffer,
 ): Outcome {
@@ -292,7 +318,7 @@ function resumableStart(
     gone: false,
   };
   state.sessions.set(session.id, session);
-  const location = new URL(url.pathname, `http://${req.headers.host ?? '127.0.0.1'}`);
+  const location = new URL(url.pathname, selfOrigin);
   location.searchParams.set('uploadType', 'resumable');
   location.searchParams.set('upload_id', session.id);
   res.writeHead(200, { Location: location.href, 'X-GUploader-UploadID': session.id, 'Content-Length': '0' });
@@ -302,7 +328,7 @@ function resumableStart(
 
 interface ChunkFaults {
   forced: errors.GoogleError | null;
-  dropAfterAccept: boolean;
+  after: AfterAccept;
   dropPercent: number | null;
   gone: boolean;
 }
@@ -362,10 +388,10 @@ async function resumableChunk(
   const done = sessionResults.get(session);
   if (parsed && parsed[1] === undefined) {
     // Status query `bytes */total`: 308 with what was persisted, or the final answer again when complete.
-    if (done) return reply(res, done, false);
+    if (done) return reply(res, done, answerNormally);
     return incomplete(res, session);
   }
-  if (done) return reply(res, done, false);
+  if (done) return reply(res, done, answerNormally);
   const start = parsed?.[1] ? Number(parsed[1]) : 0;
   const end = parsed?.[2] ? Number(parsed[2]) : body.length - 1;
   if (start > session.received.length || end - start + 1 !== body.length) {
@@ -399,5 +425,5 @@ async function resumableChunk(
   const result = await acceptMessage(state, account, session.received, session.metadata, 'resumable');
   if (!result.ok) return fail(res, result.error);
   sessionResults.set(session, result.message);
-  return reply(res, result.message, faults.dropAfterAccept);
+  return reply(res, result.message, faults.after);
 }

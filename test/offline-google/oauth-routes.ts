@@ -4,7 +4,8 @@
  * include_granted_scopes), TOKMODEL .../guides/use-token-model (grants accumulate), GRAN (granular consent).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { escapeHtml, readBody, sendJson, sendText } from './http.ts';
+import { consentLanguage, renderAuthPage, type ScopeDescriptions } from './consent-page.ts';
+import { readBody, sendJson, sendText } from './http.ts';
 import type { OfflineGoogleState } from './state.ts';
 import { TOKEN_LIFETIME_SECONDS } from './state.ts';
 import type { TestAccount } from './types.ts';
@@ -65,7 +66,7 @@ export function parseAuthRequest(url: URL): AuthRequest {
 }
 
 export type AuthPlan =
-  | { kind: 'error-page'; error: string; detail: string }
+  | { kind: 'error-page'; error: string; detail: string; status: number }
   | { kind: 'chooser' }
   | { kind: 'consent'; account: Required<TestAccount> }
   | { kind: 'approve'; account: Required<TestAccount>; scopes: string[]; prompt: string; showUi: boolean }
@@ -76,15 +77,29 @@ export type AuthPlan =
 /** Decides what the popup shows. Pure over state, so the Node tests can check every prompt path. */
 export function planAuth(state: OfflineGoogleState, request: AuthRequest): AuthPlan {
   if (!request.clientId)
-    return { kind: 'error-page', error: 'invalid_request', detail: 'Missing required parameter: client_id' };
+    return {
+      kind: 'error-page',
+      error: 'invalid_request',
+      detail: 'Missing required parameter: client_id',
+      status: 400,
+    };
+  // The client and the page's origin are checked before anything is shown, as Google does: an unknown client is
+  // "Error 401: invalid_client", an origin outside Authorized JavaScript origins "Error 400: origin_mismatch"
+  // (Google's help "Understand & fix error codes", support.google.com/accounts/answer/16668185).
+  const client = state.clients.get(request.clientId);
+  if (!client)
+    return { kind: 'error-page', error: 'invalid_client', detail: 'The OAuth client was not found.', status: 401 };
+  if (!state.originAllowed(client, request.openerOrigin))
+    return { kind: 'error-page', error: 'origin_mismatch', detail: request.openerOrigin ?? '', status: 400 };
   if (request.scopes.length === 0)
-    return { kind: 'error-page', error: 'invalid_request', detail: 'Missing required parameter: scope' };
+    return { kind: 'error-page', error: 'invalid_request', detail: 'Missing required parameter: scope', status: 400 };
   const invalid = request.scopes.filter((scope) => !isSignInScope(scope) && !/^https:\/\/\S+$/.test(scope));
   if (invalid.length)
     return {
       kind: 'error-page',
       error: 'invalid_scope',
       detail: `Some requested scopes were invalid. {invalid=[${invalid.join(', ')}]}`,
+      status: 400,
     };
 
   const script = state.consentScript;
@@ -141,7 +156,8 @@ export function issueForDecision(
   for (const scope of requested) if (isSignInScope(scope)) accepted.add(scope);
   const previous = state.grantedScopes(request.clientId, account.email);
   const tokenScopes = request.includeGrantedScopes ? new Set([...previous, ...accepted]) : accepted;
-  state.addGrant(request.clientId, account.email, accepted);
+  // Only a consent screen starts a Testing client's seven days again; a silent renewal does not.
+  state.addGrant(request.clientId, account.email, accepted, prompt === 'consent');
   const token = state.issueToken(account.email, request.clientId, tokenScopes);
   const response: Record<string, string | number> = {
     access_token: token.token,
@@ -154,69 +170,6 @@ export function issueForDecision(
   if (account.hd) response.hd = account.hd;
   if (request.state !== null) response.state = request.state;
   return response;
-}
-
-export function discoveryScopeDescriptions(discovery: {
-  auth?: { oauth2?: { scopes?: Record<string, { description: string }> } };
-}): Record<string, string> {
-  const out: Record<string, string> = {
-    openid: 'Associate you with your personal info on Google',
-    email: 'See your primary Google Account email address',
-    profile: 'See your personal info, including any personal info you’ve made publicly available',
-    [USERINFO_EMAIL]: 'See your primary Google Account email address',
-    [USERINFO_PROFILE]: 'See your personal info, including any personal info you’ve made publicly available',
-  };
-  for (const [scope, value] of Object.entries(discovery.auth?.oauth2?.scopes ?? {})) out[scope] = value.description;
-  return out;
-}
-
-export function renderAuthPage(
-  request: AuthRequest,
-  plan: AuthPlan,
-  state: OfflineGoogleState,
-  descriptions: Record<string, string>,
-  pageUrl: URL,
-): string {
-  const payload = JSON.stringify({ request, plan }).replace(/</g, '\\u003c');
-  let main = '';
-  if (plan.kind === 'error-page') {
-    main = `<h1>Access blocked: authorization error</h1><p id="error-code">Error 400: ${escapeHtml(plan.error)}</p><p>${escapeHtml(plan.detail)}</p>`;
-  } else if (plan.kind === 'chooser') {
-    const items = state.accounts
-      .map((account) => {
-        const next = new URL(pageUrl);
-        next.searchParams.set('login_hint', account.email);
-        next.searchParams.set('chosen', '1');
-        return `<li><a class="account" href="${escapeHtml(next.pathname + next.search)}"><strong>${escapeHtml(account.name)}</strong> <span>${escapeHtml(account.email)}</span></a></li>`;
-      })
-      .join('');
-    main = `<h1>Choose an account</h1><p>to continue to Offline demo app</p><ul class="accounts">${items}</ul>`;
-  } else if (plan.kind === 'consent') {
-    const requested = [...expandScopes(request.scopes)].filter((s) => s !== 'openid' && !/^(email|profile)$/.test(s));
-    const rows = requested
-      .map((scope, index) => {
-        const text = escapeHtml(descriptions[scope] ?? scope);
-        if (isSignInScope(scope)) return `<li class="signin">${text}</li>`;
-        // GRAN shows checkboxes only when more than one non-sign-in scope is requested; the double always shows them
-        // so tests can exercise partial grants with a single sensitive scope.
-        return `<li><label><input type="checkbox" name="scope" value="${escapeHtml(scope)}" id="scope-${index}" /> ${text}</label> <code>${escapeHtml(scope)}</code></li>`;
-      })
-      .join('');
-    main = `<h1>Offline demo app wants access to your Google Account</h1><p class="who">${escapeHtml(plan.account.name)} — ${escapeHtml(plan.account.email)}</p>
-<form id="consent"><p>Select what Offline demo app can access</p><ul class="scopes">${rows}</ul>
-<p><label><input type="checkbox" id="select-all" /> Select all</label></p>
-<button type="button" id="deny">Deny</button> <button type="submit" id="allow">Allow</button></form>`;
-  } else {
-    main = '<p class="working">One moment…</p>';
-  }
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in - Google Accounts (offline)</title>
-<meta name="viewport" content="width=device-width">
-<style>body{font:15px system-ui,sans-serif;margin:2em;max-width:40em}.banner{background:#fde293;padding:.3em .6em;border-radius:4px}
-ul{list-style:none;padding:0}li{margin:.5em 0}.account{display:block;padding:.6em;border:1px solid #ccc;border-radius:6px;text-decoration:none;color:inherit}
-button{padding:.5em 1.2em;font:inherit}code{color:#666;font-size:80%}</style></head>
-<body><p class="banner">Offline Google (test double): no data leaves this machine.</p>${main}
-<script type="application/json" id="plan">${payload}</script>
-<script src="/o/oauth2/v2/consent.js"></script></body></html>`;
 }
 
 export async function handleDecision(
@@ -280,21 +233,30 @@ export function handleUserinfo(state: OfflineGoogleState, token: string | null, 
   return 200;
 }
 
+/**
+ * The popup page. Never frameable (X-Frame-Options and frame-ancestors), as Google's authorization pages refuse
+ * framing (gis-gapi.md §1.6: "No hidden-iframe path exists"), so a page cannot overlay and aim the Allow click.
+ */
 export function sendAuthPage(
   state: OfflineGoogleState,
+  req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  descriptions: Record<string, string>,
+  descriptions: ScopeDescriptions,
 ): void {
   const request = parseAuthRequest(url);
   const plan = planAuth(state, request);
+  const language = consentLanguage(url.searchParams.get('hl'), req.headers['accept-language']);
   sendText(
     res,
-    plan.kind === 'error-page' ? 400 : 200,
+    plan.kind === 'error-page' ? plan.status : 200,
     'text/html; charset=utf-8',
-    renderAuthPage(request, plan, state, descriptions, url),
+    renderAuthPage(request, plan, state, descriptions, url, language),
     {
       'Cache-Control': 'no-store',
+      'X-Frame-Options': 'DENY',
+      'Content-Security-Policy': "frame-ancestors 'none'",
+      'Content-Language': language,
     },
   );
 }

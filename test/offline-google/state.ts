@@ -8,6 +8,7 @@ import type {
   FaultRoute,
   FaultSpec,
   IssuedTokenView,
+  OAuthClientConfig,
   OfflineGoogleOptions,
   RequestLogEntry,
   ResetOptions,
@@ -19,6 +20,16 @@ export const defaultAccounts: TestAccount[] = [
   { email: 'alice@example.com', name: 'Alice Example' },
   { email: 'bob@example.com', name: 'Bob Example' },
 ];
+
+export const DEMO_CLIENT_ID = 'offline-demo-client.apps.googleusercontent.com';
+export const demoClient: OAuthClientConfig = {
+  clientId: DEMO_CLIENT_ID,
+  origins: 'loopback',
+  publishing: 'in-production',
+  name: 'Fumi (demo)',
+};
+/** "Manage App Audience": a Testing app's authorizations expire seven days after consent. */
+export const TESTING_GRANT_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 
 /** Observed on the wire: tokens say 3599 s (GSI debug logs, react-oauth#163). */
 export const TOKEN_LIFETIME_SECONDS = 3599;
@@ -71,6 +82,9 @@ export class OfflineGoogleState {
   tokens = new Map<string, IssuedToken>();
   /** key: `${clientId} ${email}` */
   grants = new Map<string, Set<string>>();
+  /** When the user last saw the consent screen for a grant (key as `grants`), on the double's clock. */
+  consentedAt = new Map<string, number>();
+  clients = new Map<string, OAuthClientConfig>();
   faults: ActiveFault[] = [];
   sessions = new Map<string, UploadSession>();
   threads = new Map<string, ThreadRecord>();
@@ -83,9 +97,13 @@ export class OfflineGoogleState {
   acceptStandardBase64 = false;
   addDateWhenMissing = true;
   maxRecipients: number | null = null;
+  /** Hide `Range` from the page on upload answers (google-api-javascript-client#69); see http.ts. */
+  uploadRangeHidden = false;
+  verbose = false;
   private idCounter = 0;
 
   constructor(options: OfflineGoogleOptions = {}) {
+    this.verbose = options.verbose ?? false;
     this.reset(options);
   }
 
@@ -94,6 +112,9 @@ export class OfflineGoogleState {
     this.clockOffsetMs = 0;
     this.tokens.clear();
     this.grants.clear();
+    this.consentedAt.clear();
+    this.clients = new Map([[demoClient.clientId, demoClient]]);
+    for (const client of options.clients ?? []) this.clients.set(client.clientId, client);
     this.faults = [];
     this.sessions.clear();
     this.threads.clear();
@@ -105,6 +126,7 @@ export class OfflineGoogleState {
     this.acceptStandardBase64 = options.acceptStandardBase64 ?? false;
     this.addDateWhenMissing = options.addDateWhenMissing ?? true;
     this.maxRecipients = options.maxRecipients ?? null;
+    this.uploadRangeHidden = options.uploadRangeHidden ?? false;
   }
 
   setAccounts(accounts: TestAccount[]): void {
@@ -136,15 +158,32 @@ export class OfflineGoogleState {
     return `${clientId} ${email.toLowerCase()}`;
   }
 
+  /** The scopes still granted; a Testing client's grant lapses seven days after consent, as at Google. */
   grantedScopes(clientId: string, email: string): Set<string> {
-    return this.grants.get(this.grantKey(clientId, email)) ?? new Set();
+    const key = this.grantKey(clientId, email);
+    const consented = this.consentedAt.get(key);
+    const testing = this.clients.get(clientId)?.publishing === 'testing';
+    if (testing && consented !== undefined && this.now() - consented >= TESTING_GRANT_LIFETIME_MS) {
+      this.grants.delete(key);
+      this.consentedAt.delete(key);
+    }
+    return this.grants.get(key) ?? new Set();
   }
 
-  addGrant(clientId: string, email: string, scopes: Iterable<string>): Set<string> {
+  /** Records a grant; `consented` when the user saw the consent screen (that starts a Testing client's week). */
+  addGrant(clientId: string, email: string, scopes: Iterable<string>, consented = true): Set<string> {
     const key = this.grantKey(clientId, email);
     const set = new Set([...(this.grants.get(key) ?? []), ...scopes]);
     this.grants.set(key, set);
+    if (consented || !this.consentedAt.has(key)) this.consentedAt.set(key, this.now());
     return set;
+  }
+
+  /** Whether `origin` is one of the client's Authorized JavaScript origins (exact match, as Google compares). */
+  originAllowed(client: OAuthClientConfig, origin: string | null): boolean {
+    if (!origin) return false;
+    if (client.origins === 'loopback') return /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin);
+    return client.origins.includes(origin);
   }
 
   issueToken(email: string, clientId: string, scopes: Iterable<string>): IssuedToken {
@@ -174,6 +213,7 @@ export class OfflineGoogleState {
       return { successful: false, error: 'invalid_token', error_description: 'Token expired or revoked' };
     }
     this.grants.delete(this.grantKey(token.clientId, token.email));
+    this.consentedAt.delete(this.grantKey(token.clientId, token.email));
     for (const other of this.tokens.values()) {
       if (other.clientId === token.clientId && other.email === token.email) other.revoked = true;
     }
@@ -195,16 +235,28 @@ export class OfflineGoogleState {
     for (const spec of specs) this.faults.push({ spec, remaining: Math.max(1, spec.times ?? 1) });
   }
 
-  /** Consumes one use of the first fault matching this route (and kind filter, if any). */
-  takeFault(route: FaultRoute, accept: (spec: FaultSpec) => boolean = () => true): FaultSpec | null {
-    const index = this.faults.findIndex(
+  /** The first fault matching this route (and kind filter, if any), without using it up. */
+  peekFault(route: FaultRoute, accept: (spec: FaultSpec) => boolean = () => true): FaultSpec | null {
+    const found = this.faults.find(
       (fault) => ((fault.spec.route ?? 'any') === 'any' || fault.spec.route === route) && accept(fault.spec),
     );
-    if (index < 0) return null;
+    return found?.spec ?? null;
+  }
+
+  /** Uses up one application of a fault returned by `peekFault`. */
+  consumeFault(spec: FaultSpec): void {
+    const index = this.faults.findIndex((fault) => fault.spec === spec);
+    if (index < 0) return;
     const fault = this.faults[index]!;
     fault.remaining -= 1;
     if (fault.remaining <= 0) this.faults.splice(index, 1);
-    return fault.spec;
+  }
+
+  /** Consumes one use of the first fault matching this route (and kind filter, if any). */
+  takeFault(route: FaultRoute, accept: (spec: FaultSpec) => boolean = () => true): FaultSpec | null {
+    const spec = this.peekFault(route, accept);
+    if (spec) this.consumeFault(spec);
+    return spec;
   }
 
   /**

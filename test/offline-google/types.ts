@@ -16,6 +16,8 @@ export type FaultRoute = 'send' | 'upload' | 'userinfo' | 'any';
 /**
  * One injected failure, applied to the next `times` (default 1) requests matching `route` (default 'any').
  * 'send' is the JSON path, 'upload' every /upload and /resumable/upload request (session start and chunks).
+ * Transport faults (dropBeforeBody, delay, uploadDrop) hit any request; every other kind is an answer from behind
+ * Google's front end, so a request that fails authorization gets its 401 first and leaves the fault pending.
  */
 export type FaultSpec = { route?: FaultRoute; times?: number } & (
   | { kind: 'unauthorized' }
@@ -29,11 +31,32 @@ export type FaultSpec = { route?: FaultRoute; times?: number } & (
     }
   | { kind: 'serverError'; status: 500 | 502 | 503 | 504 }
   | { kind: 'dropBeforeBody' }
+  /** Accepted, then the answer is lost: the message is recorded and the connection dies before the response. */
   | { kind: 'dropAfterAccept' }
+  /**
+   * Accepted, then a 5xx: the message is recorded (it will be delivered) and the client gets a server error.
+   * A gateway timeout after a completed send is why 5xx on `messages.send` does not prove "not sent" (issue 13).
+   */
+  | { kind: 'serverErrorAfterAccept'; status: 500 | 502 | 503 | 504 }
   | { kind: 'delay'; ms: number }
   | { kind: 'uploadDrop'; afterPercent: number }
   | { kind: 'sessionGone' }
 );
+
+/**
+ * An OAuth client as the Google Cloud console holds it. `origins` are its Authorized JavaScript origins, matched
+ * exactly (scheme, host, port); 'loopback' accepts any http://localhost:<port> or http://127.0.0.1:<port> and is
+ * only the demo client's default, so `npm start` on any port works. A 'testing' client's grants lapse seven days
+ * after consent (Google's "Manage App Audience" page: test users' authorizations expire 7 days after consent,
+ * unless the app asks only for name, email and profile, which gmail.send is not).
+ */
+export interface OAuthClientConfig {
+  clientId: string;
+  origins: string[] | 'loopback';
+  publishing: 'testing' | 'in-production';
+  /** The app name on the consent screen. */
+  name?: string;
+}
 
 /** What the consent popup does on its own instead of waiting for clicks (tests of the app use this). */
 export type ConsentScript =
@@ -103,11 +126,18 @@ export interface OfflineGoogleOptions {
   addDateWhenMissing?: boolean;
   /** Workspace-style cap on recipients per API message (Google: 100); null = off. */
   maxRecipients?: number | null;
+  /** Hide `Range` from the page on upload answers, as google-api-javascript-client#69 saw (default: readable). */
+  uploadRangeHidden?: boolean;
   /** Log each request line to stderr. */
   verbose?: boolean;
+  /** OAuth clients besides the demo client (which is always known unless replaced under its own ID). */
+  clients?: OAuthClientConfig[];
 }
 
-export interface ResetOptions extends Omit<OfflineGoogleOptions, 'port' | 'host' | 'verbose'> {}
+export interface ResetOptions extends Omit<OfflineGoogleOptions, 'port' | 'host' | 'verbose'> {
+  /** OAuth clients to know besides (or instead of) the demo client, keyed by client ID. */
+  clients?: OAuthClientConfig[];
+}
 
 export interface IssuedTokenView {
   token: string;

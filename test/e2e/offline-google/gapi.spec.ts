@@ -26,7 +26,7 @@ test('§6.12 gapi.load with a callback or a config ({callback, onerror}); init w
     );
     await gapi.client.init({ apiKey: 'k', discoveryDocs: [`${origin}/discovery/v1/apis/gmail/v1/rest`] });
     return { viaConfig, unknown, send: typeof (gapi.client as unknown as WithGmail).gmail.users.messages.send };
-  }, offlineGoogle.origin);
+  }, offlineGoogle.origins['www.googleapis.com']);
   expect(outcome).toEqual({ viaConfig: 'callback', unknown: 'onerror', send: 'function' });
 });
 
@@ -63,7 +63,7 @@ test('§6.12 init accepts a discovery object and honours its rootUrl; bad docume
       );
       return { labels: sent.result.labelIds, missing, notFound };
     },
-    { origin: offlineGoogle.origin, token, raw: raw('carol@example.org', 'trimmed') },
+    { origin: offlineGoogle.origins['www.googleapis.com'], token, raw: raw('carol@example.org', 'trimmed') },
   );
   expect(outcome).toEqual({
     labels: ['SENT'],
@@ -162,7 +162,7 @@ test("§6.14 messages.send in both forms; a bad message rejects with Google's er
       return { ids: [viaResource.result.id, viaBody.result.id].map((id: string) => /^[0-9a-f]{16}$/.test(id)), bad };
     },
     {
-      origin: offlineGoogle.origin,
+      origin: offlineGoogle.origins['www.googleapis.com'],
       token,
       a: raw('carol@example.org', 'resource form'),
       b: raw('dave@example.org', 'body form'),

@@ -5,7 +5,7 @@
  * the app's headers decide COOP, and Chromium is the only engine here.
  */
 import type { Page } from '@playwright/test';
-import { expect, GMAIL_SEND, loadHarness, test } from './harness.ts';
+import { expect, GMAIL_SEND, loadHarness, test, whenClosed } from './harness.ts';
 
 interface Harness {
   events: string[];
@@ -34,8 +34,9 @@ async function approveInPopup(popup: Page, account: string | null, uncheck: stri
   if (account) await popup.getByRole('link', { name: new RegExp(account) }).click();
   await popup.getByLabel('Select all').check();
   for (const scope of uncheck) await popup.locator(`input[value="${scope}"]`).uncheck();
+  const closed = whenClosed(popup);
   await popup.getByRole('button', { name: 'Allow' }).click();
-  await popup.waitForEvent('close');
+  await closed;
 }
 
 test('§6.1 globals appear only after load; script onload and window.onGoogleLibraryLoad fire', async ({
@@ -144,9 +145,11 @@ test('§6.5 granular subset, deny -> access_denied, closing the popup -> popup_c
   expect(partial).toEqual([false, true]);
 
   const denied = await request(page, { login_hint: 'alice@example.com' });
+  // GIS reuses one window name, so a request while the old popup is still closing would navigate it instead:
+  // wait for the close, with the waiter in place before the click that makes the popup close itself.
+  const deniedClosed = whenClosed(denied);
   await denied.getByRole('button', { name: 'Deny' }).click();
-  // GIS reuses one window name, so a request while the old popup is still closing would navigate it instead.
-  await denied.waitForEvent('close');
+  await deniedClosed;
   await page.waitForFunction(() => w().results.length === 2);
   expect(await page.evaluate(() => w().results[1])).toEqual({ error: 'access_denied' });
 
@@ -165,7 +168,7 @@ test("§6.6 'none' without a grant -> OAuth error; '' with a grant -> brief popu
   await control.setAccounts([{ email: 'alice@example.com', name: 'Alice Example' }]);
   await loadHarness(page, offlineGoogle, control);
   const silent = await request(page, { prompt: 'none' });
-  await silent.waitForEvent('close');
+  await whenClosed(silent);
   await page.waitForFunction(() => w().results.length === 1);
   expect(await page.evaluate(() => w().results[0])).toMatchObject({
     error: 'interaction_required',
@@ -174,7 +177,7 @@ test("§6.6 'none' without a grant -> OAuth error; '' with a grant -> brief popu
 
   await approveInPopup(await request(page, { prompt: 'consent' }), null);
   const again = await request(page, { prompt: '' });
-  await again.waitForEvent('close');
+  await whenClosed(again);
   await page.waitForFunction(() => w().results.length === 3);
   expect(await page.evaluate(() => w().results[2])).toMatchObject({ prompt: 'none', expires_in: 3599 });
 });
@@ -224,7 +227,7 @@ test('§6.10 revoke(token, done) -> {successful:true}, then invalid_token; the A
       body: '{}',
     });
     return reply.status;
-  }, offlineGoogle.origin);
+  }, offlineGoogle.origins['gmail.googleapis.com']);
   expect(status).toBe(401);
 });
 

@@ -1,6 +1,6 @@
 /**
  * Browser-test harness for the offline Google's own contract tests: each worker starts a private double on a free
- * port, so these tests never race the app tests that share 127.0.0.1:8790.
+ * block of ports, so these tests never race the app tests and their lanes' doubles.
  */
 import { test as base, type Page } from '@playwright/test';
 import { OfflineGoogleControl } from '../../offline-google/control.ts';
@@ -27,6 +27,7 @@ export const test = base.extend<{ control: OfflineGoogleControl }, { offlineGoog
 });
 
 export { expect } from '@playwright/test';
+export { whenClosed } from '../../support/popups.ts';
 
 /**
  * Opens `html` as a page of `http://localhost:<port>` served by the double itself: a different origin from the
@@ -43,7 +44,7 @@ export async function openPage(
 }
 
 /** A page that loads both scripts and records what GIS and gapi report, for the contract tests. */
-export function harnessHtml(googleOrigin: string): string {
+export function harnessHtml({ origins }: OfflineGoogle): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>harness</title></head><body>
 <button id="go" type="button">Go</button>
 <script>
@@ -60,8 +61,8 @@ export function harnessHtml(googleOrigin: string): string {
     error_callback: (e) => errors.push({ type: e.type, message: e.message, isError: e instanceof Error }),
   }, extra || {}));
 </script>
-<script src="${googleOrigin}/js/api.js" onload="events.push('gapi-onload:' + typeof gapi.load)"></script>
-<script src="${googleOrigin}/gsi/client" async onload="events.push('gsi-onload')"></script>
+<script src="${origins['apis.google.com']}/js/api.js" onload="events.push('gapi-onload:' + typeof gapi.load)"></script>
+<script src="${origins['accounts.google.com']}/gsi/client" async onload="events.push('gsi-onload')"></script>
 </body></html>`;
 }
 
@@ -70,7 +71,7 @@ export async function loadHarness(
   offlineGoogle: OfflineGoogle,
   control: OfflineGoogleControl,
 ): Promise<void> {
-  await openPage(page, control, harnessHtml(offlineGoogle.origin));
+  await openPage(page, control, harnessHtml(offlineGoogle));
   await page.waitForFunction(() => (window as unknown as { events: string[] }).events.includes('gsi-onload'));
   await page.evaluate(
     () =>

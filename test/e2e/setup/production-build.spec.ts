@@ -7,8 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type PreviewServer, preview } from 'vite';
 import { expect, test } from '../../support/fixtures.ts';
+import { portOffset } from '../../support/lanes.ts';
 
 const clientId = '1234567890-e2etest.apps.googleusercontent.com';
+// Moved with E2E_PORT_OFFSET like every other port, so two checkouts can run this file at once.
+const noneOrigin = `http://localhost:${4181 + portOffset}`;
+const withIdOrigin = `http://localhost:${4182 + portOffset}`;
 
 async function buildInto(outDir: string, env: Record<string, string>): Promise<void> {
   const saved = { ...process.env };
@@ -37,7 +41,10 @@ test.beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'fumi-prod-'));
   await buildInto(join(root, 'none'), { VITE_GOOGLE_CLIENT_ID: '' });
   await buildInto(join(root, 'with-id'), { VITE_GOOGLE_CLIENT_ID: clientId });
-  servers.push(await serve(join(root, 'none'), 4181), await serve(join(root, 'with-id'), 4182));
+  servers.push(
+    await serve(join(root, 'none'), 4181 + portOffset),
+    await serve(join(root, 'with-id'), 4182 + portOffset),
+  );
 });
 
 test.afterAll(async () => {
@@ -50,13 +57,13 @@ test('without a client ID the production build shows the setup screen, in Englis
   page.on('request', (request) => {
     if (/google(apis)?\.com/.test(new URL(request.url()).hostname)) googleRequests.push(request.url());
   });
-  await page.goto('http://localhost:4181/?lang=en');
+  await page.goto(`${noneOrigin}/?lang=en`);
   await expect(page.getByRole('heading', { level: 1, name: 'Finish setting up this page' })).toBeVisible();
-  await expect(page.getByText('http://localhost:4181', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText(noneOrigin, { exact: true }).first()).toBeVisible();
   await expect(page.getByRole('link', { name: /setup guide/i })).toHaveAttribute('href', '#setup-guide');
   expect(googleRequests).toEqual([]);
 
-  await page.goto('http://localhost:4181/?lang=ja');
+  await page.goto(`${noneOrigin}/?lang=ja`);
   await expect(page.getByRole('heading', { level: 1, name: 'このページの設定を完了してください' })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
 });
@@ -67,7 +74,7 @@ test('with a client ID the production build loads GIS and gapi from Google, not 
     scripts.push(route.request().url());
     await route.abort('internetdisconnected');
   });
-  await page.goto('http://localhost:4182/?lang=en');
+  await page.goto(`${withIdOrigin}/?lang=en`);
   await expect(page.getByRole('textbox', { name: /message/i })).toBeVisible();
   await expect
     .poll(() => [...scripts].sort())
@@ -81,7 +88,7 @@ test('a run-time config.json supplies the client ID, and a malformed one is expl
   const dir = join(root, 'none');
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ clientId }));
   await page.context().route(/^https:\/\/(accounts|apis)\.google\.com\//, (route) => route.abort());
-  await page.goto('http://localhost:4181/?lang=en');
+  await page.goto(`${noneOrigin}/?lang=en`);
   await expect(page.getByRole('textbox', { name: /message/i })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Finish setting up this page' })).toHaveCount(0);
 

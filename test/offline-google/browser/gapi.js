@@ -4,8 +4,9 @@
 // Requests go straight to the discovery rootUrl with fetch (real gapi may proxy through an iframe; the page sees
 // the same results).
 (() => {
-  const scriptUrl = document.currentScript ? document.currentScript.src : `${location.origin}/js/api.js`;
-  const defaultRoot = new URL(scriptUrl).origin;
+  // The origin standing for each Google host, written in by the server. Relative paths go to gapi's own API host.
+  const hosts = /* @hosts */ {};
+  const defaultRoot = hosts['content.googleapis.com'];
   const NETWORK_ERROR = 'A network error occurred, and the request could not be completed.';
   window.gapi = window.gapi || {};
   const gapi = window.gapi;

@@ -3,8 +3,9 @@
 // (https://developers.google.com/identity/oauth2/web/reference/js-reference), with observed runtime values where the
 // types are wrong (expires_in is a number). Console lines imitate the GSI_LOGGER output seen in real debug logs.
 (() => {
-  const scriptUrl = document.currentScript ? document.currentScript.src : `${location.origin}/gsi/client`;
-  const googleOrigin = new URL(scriptUrl).origin;
+  // The origin standing for each Google host, written in by the server (one origin per host, as at Google).
+  const hosts = /* @hosts */ {};
+  const accountsOrigin = hosts['accounts.google.com'];
   const log = (message) => console.info(`[GSI_LOGGER-TOKEN_CLIENT]: ${message}`);
   const pending = new Map();
   let nextId = 0;
@@ -21,7 +22,7 @@
 
   window.addEventListener('message', (event) => {
     // Only the double's own popup may answer, and only for a request this page made.
-    if (event.origin !== googleOrigin) return;
+    if (event.origin !== accountsOrigin) return;
     const data = event.data;
     if (data?.source !== 'offline-gsi') return;
     const entry = pending.get(data.id);
@@ -86,7 +87,7 @@
     if (loginHint) params.set('login_hint', loginHint);
     if (merged.hd || merged.hosted_domain) params.set('hd', merged.hd || merged.hosted_domain);
     if (merged.state !== undefined) params.set('state', merged.state);
-    const url = `${googleOrigin}/o/oauth2/v2/auth?${params}`;
+    const url = `${accountsOrigin}/o/oauth2/v2/auth?${params}`;
 
     // Browsers only let a page open a window with transient user activation (MDN "User activation").
     const activation = navigator.userActivation;
@@ -143,9 +144,12 @@
     return Boolean(granted) && [firstScope, ...restScopes].some((scope) => granted.has(scope));
   }
 
-  /** Revokes every scope the user granted this app; `done` gets a RevocationResponse. */
+  /**
+   * Revokes every scope the user granted this app; `done` gets a RevocationResponse. Like GIS, it posts from the
+   * page to oauth2.googleapis.com, so the page's CSP connect-src must allow that host.
+   */
   function revoke(accessToken, done) {
-    fetch(`${googleOrigin}/revoke?token=${encodeURIComponent(accessToken)}`, {
+    fetch(`${hosts['oauth2.googleapis.com']}/revoke?token=${encodeURIComponent(accessToken)}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     })

@@ -14,6 +14,8 @@ export function createFakeGis() {
   const requests: Override[] = [];
   const revoked: string[] = [];
   let onRequest: ((override: Override) => void) | null = null;
+  /** What `revoke` answers: Google's RevocationResponse, or 'never' for a request that never comes back. */
+  const revokeReply: { answer: { successful: boolean; error?: string } | 'never' } = { answer: { successful: true } };
 
   const oauth2: GisOAuth2 = {
     initTokenClient(init) {
@@ -32,7 +34,8 @@ export function createFakeGis() {
     },
     revoke(token, done) {
       revoked.push(token);
-      (done as (response: { successful: boolean }) => void)?.({ successful: true });
+      const answer = revokeReply.answer;
+      if (answer !== 'never') (done as (response: { successful: boolean }) => void)?.(answer);
     },
   };
 
@@ -45,6 +48,7 @@ export function createFakeGis() {
     oauth2,
     requests,
     revoked,
+    revokeReply,
     initConfig,
     /** Runs inside requestAccessToken, as GIS does when window.open fails at once. */
     whenRequested(handler: (override: Override) => void) {
@@ -57,8 +61,10 @@ export function createFakeGis() {
       token = 'ya29.token-1',
       scope = `${fullScope} openid`,
       expiresIn = 3599 as number | string | undefined,
+      prompt = undefined as string | undefined,
     } = {}) {
       const response: GisTokenResponse = { access_token: token, token_type: 'Bearer', scope, authuser: '0' };
+      if (prompt !== undefined) response.prompt = prompt;
       if (expiresIn !== undefined) response.expires_in = expiresIn;
       this.respond(response);
     },

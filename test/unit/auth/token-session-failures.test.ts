@@ -178,7 +178,7 @@ describe('userinfo', () => {
     h.session.signOut({ forgetHint: true });
     answer?.(jsonResponse({ email: 'alice@example.com' }));
     await flush();
-    expect(h.session.getState()).toEqual({ status: 'signed-out', hint: null });
+    expect(h.session.getState()).toEqual({ status: 'signed-out', hint: null, revoke: { status: 'revoked' } });
     expect(h.storage.getItem('gmail-sender.account-hint')).toBeNull();
   });
 });

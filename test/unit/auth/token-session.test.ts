@@ -250,14 +250,20 @@ describe('sign out', () => {
     expect(h.gis.revoked).toEqual(['ya29.token-1']);
     expect(h.tokenChanges.at(-1)).toBeNull();
     expect(h.session.accessToken()).toBeNull();
-    expect(h.session.getState()).toEqual({ status: 'signed-out', hint: 'alice@example.com' });
+    expect(h.session.getState()).toEqual({
+      status: 'signed-out',
+      hint: 'alice@example.com',
+      revoke: { status: 'pending' },
+    });
+    await flush();
+    expect(h.session.revokeOutcome()).toEqual({ status: 'revoked' });
   });
 
   it('forgets the remembered account when asked, so the next grant has no login_hint', async () => {
     const h = await connected(await startSession());
     h.session.signOut({ forgetHint: true });
     expect(h.storage.getItem('gmail-sender.account-hint')).toBeNull();
-    expect(h.session.getState()).toEqual({ status: 'signed-out', hint: null });
+    expect(h.session.getState()).toMatchObject({ status: 'signed-out', hint: null });
     h.session.connect();
     expect(h.gis.requests.at(-1)).toEqual({ prompt: '' });
   });

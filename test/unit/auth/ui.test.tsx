@@ -31,6 +31,8 @@ function fakeSession(initial: AuthState) {
     requireConsent: vi.fn(),
     cancel: vi.fn(),
     dismissFailure: vi.fn(),
+    dismissNotice: vi.fn(),
+    revokeOutcome: vi.fn(() => null),
     signOut: vi.fn(),
     forgetHint: vi.fn(),
   } satisfies TokenSession;
@@ -191,5 +193,41 @@ describe('AuthProblem', () => {
     button('Try again').click();
     expect(onAction).toHaveBeenCalled();
     expect(session.connect).not.toHaveBeenCalled();
+  });
+
+  it('a Sign out Google did not confirm: an alert that names the code and links to Third-party connections', async () => {
+    const { session } = fakeSession({
+      status: 'signed-out',
+      hint: null,
+      revoke: { status: 'failed', error: 'invalid_token' },
+      notice: { kind: 'revoke-failed', error: 'invalid_token' },
+    });
+    await mount(<AuthProblem session={session} t={t} />);
+    const alert = root.querySelector('[role="alert"]');
+    expect(alert?.querySelector('h2')?.textContent).toBe(
+      'Signed out here, but Google may still let this page send as you',
+    );
+    expect(alert?.textContent).toContain('code: invalid_token');
+    expect(alert?.textContent).toContain('Security → Third-party connections');
+    const link = alert?.querySelector('a');
+    expect(link?.getAttribute('href')).toBe('https://myaccount.google.com/connections');
+    expect(link?.getAttribute('rel')).toBe('noopener noreferrer');
+    button('Dismiss').click();
+    expect(session.dismissNotice).toHaveBeenCalled();
+  });
+
+  it('consent asked again: a status that says why (Testing, or access removed)', async () => {
+    const { session } = fakeSession({
+      status: 'ready',
+      email: 'alice@example.com',
+      emailLookup: 'done',
+      expiresAt: null,
+      hint: null,
+      notice: { kind: 'consent-asked-again' },
+    });
+    await mount(<AuthProblem session={session} t={t} />);
+    const status = root.querySelector('[role="status"]');
+    expect(status?.querySelector('h2')?.textContent).toBe('Google asked for your permission again');
+    expect(status?.textContent).toContain('every seven days while the app’s Google Cloud project is in “Testing”');
   });
 });

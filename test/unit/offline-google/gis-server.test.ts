@@ -141,7 +141,8 @@ describe('§6.10 revoke and §6.11 clock: expired, revoked or garbage tokens get
   it('revoke answers {} then invalid_token "Token expired or revoked", kills every token of that grant, forgets the grant', async () => {
     const token = await tokenFor(google);
     const sibling = await tokenFor(google);
-    const revoke = () => fetch(`${google.origin}/revoke?token=${token}`, { method: 'POST' });
+    const revoke = () =>
+      fetch(`${google.google.origins['oauth2.googleapis.com']}/revoke?token=${token}`, { method: 'POST' });
     const first = await revoke();
     expect(first.status).toBe(200);
     expect(await first.json()).toEqual({});
@@ -156,7 +157,9 @@ describe('§6.10 revoke and §6.11 clock: expired, revoked or garbage tokens get
 describe('userinfo (/oauth2/v3/userinfo): the account for tokens with the email scope, 401 otherwise', () => {
   it('answers sub, email, email_verified', async () => {
     const token = await tokenFor(google, ['email', GMAIL_SEND], 'bob@example.com');
-    const reply = await fetch(`${google.origin}/oauth2/v3/userinfo`, { headers: { Authorization: `Bearer ${token}` } });
+    const reply = await fetch(`${google.google.origins['www.googleapis.com']}/oauth2/v3/userinfo`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(reply.status).toBe(200);
     const body = await reply.json();
     expect(body).toMatchObject({ email: 'bob@example.com', email_verified: true });
@@ -166,9 +169,13 @@ describe('userinfo (/oauth2/v3/userinfo): the account for tokens with the email 
   it('401 for a token without the email scope, or none', async () => {
     const token = await tokenFor(google, [GMAIL_SEND]);
     expect(
-      (await fetch(`${google.origin}/oauth2/v3/userinfo`, { headers: { Authorization: `Bearer ${token}` } })).status,
+      (
+        await fetch(`${google.google.origins['www.googleapis.com']}/oauth2/v3/userinfo`, {
+          headers: { Authorization: `Bearer ${token}` },
+        })
+      ).status,
     ).toBe(401);
-    expect((await fetch(`${google.origin}/oauth2/v3/userinfo`)).status).toBe(401);
+    expect((await fetch(`${google.google.origins['www.googleapis.com']}/oauth2/v3/userinfo`)).status).toBe(401);
   });
 });
 
@@ -182,9 +189,12 @@ describe('discovery document and scripts are served at Google-shaped paths', () 
     }
   });
 
-  it('serves /gsi/client and /js/api.js as JavaScript', async () => {
-    for (const path of ['/gsi/client', '/js/api.js']) {
-      const reply = await fetch(`${google.origin}${path}`);
+  it('serves /gsi/client on accounts.google.com and /js/api.js on apis.google.com, as JavaScript', async () => {
+    for (const [host, path] of [
+      ['accounts.google.com', '/gsi/client'],
+      ['apis.google.com', '/js/api.js'],
+    ] as const) {
+      const reply = await fetch(`${google.google.origins[host]}${path}`);
       expect(reply.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     }
   });

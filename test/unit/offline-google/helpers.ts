@@ -5,10 +5,12 @@ import { type OfflineGoogle, startOfflineGoogle } from '../../offline-google/ser
 
 export const GMAIL_SEND = 'https://www.googleapis.com/auth/gmail.send';
 export const APP_ORIGIN = 'http://localhost:4173';
+export const CLIENT_ID_DEMO = 'offline-demo-client.apps.googleusercontent.com';
 
 export interface Harness {
   google: OfflineGoogle;
   control: OfflineGoogleControl;
+  /** The Gmail API host (gmail.googleapis.com); other hosts are in `google.origins`. */
   origin: string;
 }
 
@@ -17,8 +19,8 @@ export function useOfflineGoogle(): Harness {
   const harness = {} as Harness;
   beforeAll(async () => {
     harness.google = await startOfflineGoogle({ port: 0 });
-    harness.origin = harness.google.origin;
-    harness.control = new OfflineGoogleControl(harness.origin);
+    harness.origin = harness.google.origins['gmail.googleapis.com'];
+    harness.control = new OfflineGoogleControl(harness.google.origin);
   });
   afterAll(() => harness.google.close());
   beforeEach(() => harness.control.reset());

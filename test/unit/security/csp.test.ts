@@ -24,6 +24,7 @@ describe('Content Security Policy', () => {
       'https://accounts.google.com/gsi/',
       'https://gmail.googleapis.com',
       'https://www.googleapis.com',
+      'https://oauth2.googleapis.com',
       'https://apis.google.com',
       'https://content.googleapis.com',
     ]);
@@ -31,11 +32,26 @@ describe('Content Security Policy', () => {
     expect(directives['object-src']).toEqual(["'none'"]);
   });
 
-  it('points at the offline double, and only at it, in demo builds', () => {
-    const offline = cspMetaValue(offlineGoogle('http://127.0.0.1:8790'));
-    expect(offline).toContain('http://127.0.0.1:8790');
-    expect(offline).not.toContain('google.com');
-    expect(offline).not.toContain('googleapis.com');
+  it('allows the revoke host, or Sign out cannot revoke the grant (issue 19: the request was blocked)', () => {
+    expect(directives['connect-src']).toContain(new URL(realGoogle.revokeUrl).origin);
+  });
+
+  it('points at the offline double, one origin per Google host, and only at it, in demo builds', () => {
+    const offline = cspDirectives(offlineGoogle('http://127.0.0.1:8790'));
+    expect(offline['script-src']).toEqual(["'self'", 'http://127.0.0.1:8791/gsi/client', 'http://127.0.0.1:8792']);
+    expect(offline['connect-src']).toEqual([
+      "'self'",
+      'http://127.0.0.1:8791/gsi/',
+      'http://127.0.0.1:8795',
+      'http://127.0.0.1:8794',
+      'http://127.0.0.1:8796',
+      'http://127.0.0.1:8792',
+      'http://127.0.0.1:8793',
+    ]);
+    const text = cspMetaValue(offlineGoogle('http://127.0.0.1:8790'));
+    expect(text).not.toContain('http://127.0.0.1:8790');
+    expect(text).not.toContain('google.com');
+    expect(text).not.toContain('googleapis.com');
   });
 
   it('forbids framing in the header form, which a meta tag cannot carry', () => {

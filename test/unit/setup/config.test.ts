@@ -18,14 +18,16 @@ describe('buildTimeConfig', () => {
     expect(config.clientId).toBe(goodId);
   });
 
-  it('routes every Google path to the offline double when its origin is set', () => {
+  it('routes every Google path to the offline double, one origin (port) per Google host, when its origin is set', () => {
     const config = buildTimeConfig({ VITE_OFFLINE_GOOGLE_ORIGIN: 'http://127.0.0.1:8790/' });
     expect(config.google).toEqual({
-      gisScriptUrl: 'http://127.0.0.1:8790/gsi/client',
-      gapiScriptUrl: 'http://127.0.0.1:8790/js/api.js',
-      gmailApiRoot: 'http://127.0.0.1:8790/',
-      userinfoUrl: 'http://127.0.0.1:8790/oauth2/v3/userinfo',
-      gmailWebRoot: 'http://127.0.0.1:8790/',
+      gisScriptUrl: 'http://127.0.0.1:8791/gsi/client',
+      gapiScriptUrl: 'http://127.0.0.1:8792/js/api.js',
+      gmailApiRoot: 'http://127.0.0.1:8795/',
+      userinfoUrl: 'http://127.0.0.1:8794/oauth2/v3/userinfo',
+      gmailWebRoot: 'http://127.0.0.1:8797/',
+      revokeUrl: 'http://127.0.0.1:8796/revoke',
+      gapiProxyOrigin: 'http://127.0.0.1:8793',
     });
   });
 
