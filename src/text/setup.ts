@@ -17,12 +17,12 @@ export const setupText = defineText({
     ja: '「API とサービス」→「ライブラリ」→「Gmail API」→「有効にする」。',
   },
   'setup.step.consent': {
-    en: 'Google Auth Platform → Get started: app name and support email, Audience “External”. Under Data Access add the scope …/auth/gmail.send. While the app is in Testing, add each sender under Audience → Test users.',
-    ja: '「Google Auth Platform」→「開始」でアプリ名とサポートメールを入力し、対象を「外部」にします。「データアクセス」でスコープ …/auth/gmail.send を追加します。公開ステータスが「テスト」の間は、送信する人を「対象」→「テストユーザー」に追加してください。',
+    en: 'Google Auth Platform → Get started: app name and user support email, Audience “External”, contact email, then agree to the Google API Services User Data Policy and Create. Under Data Access add the scope …/auth/gmail.send. While the app is in Testing, add each sender, yourself included, under Audience → Test users.',
+    ja: '「Google Auth Platform」→「使ってみる」で、アプリ名とユーザー サポートメール、対象「外部」、連絡先メールを入力し、「Google API サービス: ユーザーデータに関するポリシー」に同意して「作成」を押します。「データアクセス」でスコープ …/auth/gmail.send を追加します。公開ステータスが「テスト」の間は、送信する人（自分も含めて）を「対象」→「テストユーザー」に追加してください。',
   },
   'setup.step.client': {
-    en: 'Google Auth Platform → Clients → Create client → “Web application”. Under Authorized JavaScript origins add exactly this origin (no path, no trailing slash). No redirect URI and no client secret are needed.',
-    ja: '「Google Auth Platform」→「クライアント」→「クライアントを作成」→「ウェブ アプリケーション」。「承認済みの JavaScript 生成元」に、このページのオリジンをそのまま追加します（パスや末尾のスラッシュは付けません）。リダイレクト URI とクライアント シークレットは不要です。',
+    en: 'Google Auth Platform → Clients → Create client → “Web application”. Under Authorized JavaScript origins add exactly this origin (no path, no trailing slash). No redirect URI and no client secret are needed. Google can take 5 minutes to a few hours to apply a new origin.',
+    ja: '「Google Auth Platform」→「クライアント」→「クライアントを作成」→「ウェブ アプリケーション」。「承認済みの JavaScript 生成元」に、このページのオリジンをそのまま追加します（パスや末尾のスラッシュは付けません）。リダイレクト URI とクライアント シークレットは不要です。新しいオリジンが Google に反映されるまで、5 分から数時間かかることがあります。',
   },
   'setup.step.configure': {
     en: 'Put the client ID in a config.json next to index.html, or rebuild with VITE_GOOGLE_CLIENT_ID set, then reload this page.',
@@ -50,7 +50,7 @@ export const setupText = defineText({
     ja: 'config.json にクライアント シークレットが含まれています。すぐに削除してください。このページでは一切使わず、config.json の内容は誰でも読めます。コンソールでシークレットの再発行もご検討ください。',
   },
   'check.title': { en: 'Check setup', ja: '設定の確認' },
-  'check.origin': { en: 'Origin to authorize', ja: '承認するオリジン' },
+  'check.origin': { en: 'This page’s origin', ja: 'このページのオリジン' },
   'check.client-id': { en: 'OAuth client ID', ja: 'OAuth クライアント ID' },
   'check.client-id.none': { en: 'not configured', ja: '未設定' },
   'check.client-id.source.build': { en: 'from the build', ja: 'ビルド時の設定' },
@@ -65,8 +65,8 @@ export const setupText = defineText({
   'check.last-error.none': { en: 'none', ja: 'なし' },
   'check.mode': { en: 'Mode', ja: 'モード' },
   'check.mode.demo': {
-    en: 'demo (offline Google, nothing is really sent)',
-    ja: 'デモ（オフラインの Google。実際には送信されません）',
+    en: 'demo (Google is simulated, nothing is really sent)',
+    ja: 'デモ（Google の動作を模擬しています。実際には送信されません）',
   },
   'check.mode.google': { en: 'Google', ja: 'Google' },
 });

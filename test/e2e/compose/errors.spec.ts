@@ -59,7 +59,7 @@ test('daily limit: says which limit and keeps the draft, no retry', async ({ pag
   await google.injectFaults([{ kind: 'forbidden', reason: 'dailyLimitExceeded', route: 'send', times: 10 }]);
   await sendButton(page).click();
   await expect(page.getByText(/daily Gmail API quota/)).toBeVisible();
-  await expect(page.getByText('Code for support: daily-limit')).toBeVisible();
+  await expect(page.getByText('Error code: daily-limit')).toBeVisible();
   expect((await google.requests()).filter((entry) => entry.route === 'send')).toHaveLength(1);
   await expect(subjectField(page)).toHaveValue('エラーのテスト');
 });
