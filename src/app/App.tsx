@@ -104,7 +104,7 @@ export function App() {
 
   return (
     <>
-      <a class="skip-link" href="#body">
+      <a class="skip-link" href="#recipient-to">
         {t('app.skip')}
       </a>
       <Header
