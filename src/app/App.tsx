@@ -142,6 +142,9 @@ export function App() {
           />
         )}
       </main>
+      <footer class="app-footer">
+        <a href="./privacy.html">{t('app.privacy')}</a>
+      </footer>
     </>
   );
 }

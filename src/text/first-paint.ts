@@ -11,6 +11,7 @@ export const firstPaintText = defineText({
   'app.demo.outbox': { en: 'See what the demo sent', ja: 'デモで送信したメールを見る' },
   'app.language': { en: 'Language', ja: '表示言語' },
   'app.skip': { en: 'Skip to the new message', ja: '新規メッセージへ移動' },
+  'app.privacy': { en: 'Privacy', ja: 'プライバシー' },
   'compose.title': { en: 'New message', ja: '新規メッセージ' },
   'compose.to': { en: 'To', ja: '宛先' },
   'compose.cc': { en: 'Cc', ja: 'Cc' },
