@@ -55,7 +55,7 @@ export function CheckSetup({ t, loaded, origin, scripts, lastAuthError }: CheckS
         <Row label={t('check.client-id')} where={t('check.client-id.where')}>
           {config.clientId ? (
             <>
-              <code>{config.clientId}</code> <span class="muted">({source})</span>
+              <code>{config.clientId}</code> <span class="muted">{source}</span>
             </>
           ) : (
             t('check.client-id.none')

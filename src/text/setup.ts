@@ -61,8 +61,8 @@ export const setupText = defineText({
   },
   'check.client-id': { en: 'OAuth client ID', ja: 'OAuth クライアント ID' },
   'check.client-id.none': { en: 'not configured', ja: '未設定' },
-  'check.client-id.source.build': { en: 'from the build', ja: 'ビルド時の設定' },
-  'check.client-id.source.config': { en: 'from config.json', ja: 'config.json の設定' },
+  'check.client-id.source.build': { en: '(from the build)', ja: '（ビルド時の設定）' },
+  'check.client-id.source.config': { en: '(from config.json)', ja: '（config.json の設定）' },
   'check.client-id.where': {
     en: 'Copied from Google Auth Platform → Clients. Set it with VITE_GOOGLE_CLIENT_ID at build time, or in a config.json next to index.html.',
     ja: '「Google Auth Platform」→「クライアント」からコピーした値です。ビルド時の VITE_GOOGLE_CLIENT_ID か、index.html と同じ場所の config.json で設定します。',
