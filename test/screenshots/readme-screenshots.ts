@@ -5,7 +5,8 @@
  *
  *   E2E_PORT_OFFSET=600 npm run screenshots
  *
- * Ports are 4185/4186 (apps) and 8795 (offline Google) plus E2E_PORT_OFFSET, clear of the browser tests' lanes.
+ * Ports are 4190/4191 (apps) and 8850 (offline Google) plus E2E_PORT_OFFSET, clear of the browser tests' lanes
+ * (4173-4182, 8790-8807).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,7 @@ import { chromiumArgs, findChromium } from '../support/chromium.ts';
 const root = resolve(import.meta.dirname, '../..');
 const shots = join(root, 'docs/screenshots');
 const offset = Math.max(0, Number(process.env.E2E_PORT_OFFSET ?? 0) || 0);
-const ports = { setup: 4185 + offset, demo: 4186 + offset, google: 8795 + offset };
+const ports = { setup: 4190 + offset, demo: 4191 + offset, google: 8850 + offset };
 
 /** `vite preview` with the production headers of its mode (the demo build's CSP names the offline Google). */
 async function serve(outDir: string, port: number, mode: string): Promise<PreviewServer> {

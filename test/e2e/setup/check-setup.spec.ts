@@ -2,6 +2,7 @@
  * Issue 18: "Check setup" says where each value goes in the Google Cloud console, in the reader's language, next
  * to the value itself (the origin to paste, with a copy button).
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '../../support/fixtures.ts';
 
 test('Check setup shows this page’s origin and where to paste it in the console, in Japanese', async ({ page }) => {
@@ -15,6 +16,11 @@ test('Check setup shows this page’s origin and where to paste it in the consol
   await expect(page.getByRole('definition').filter({ hasText: 'Google Identity Services' })).toContainText(
     '読み込み済み',
   );
+  const axe = await new AxeBuilder({ page })
+    .include('details.check-setup')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
 });
 
 test('Check setup in English names the console field as the English console does', async ({ page }) => {

@@ -2,6 +2,7 @@
  * Issue 19, publishing kit: the privacy page is linked from the app, is plain HTML (no script at all) under the
  * same Content-Security-Policy, and reads in Japanese and English.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '../../support/fixtures.ts';
 
 test('the footer links the privacy page, which loads no script and reads in both languages', async ({ page }) => {
@@ -21,6 +22,9 @@ test('the footer links the privacy page, which loads no script and reads in both
     "default-src 'self'",
   );
   expect(requested.filter((line) => !/^(document|stylesheet|other) /.test(line) && !/favicon/.test(line))).toEqual([]);
+
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
 
   await page.getByRole('link', { name: 'Back to Fumi' }).click();
   await expect(page.getByRole('textbox', { name: /^(To|宛先)$/ })).toBeVisible();
