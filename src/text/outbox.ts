@@ -10,7 +10,7 @@ export const outboxText = defineText({
   'outbox.sent': { en: 'Message sent.', ja: 'メッセージを送信しました。' },
   'outbox.cancelled': {
     en: 'Sending was cancelled. Nothing was sent.',
-    ja: '送信をキャンセルしました。メッセージは送信されていません。',
+    ja: '送信をキャンセルしました。何も送信されていません。',
   },
   'outbox.undone': {
     en: 'Sending undone. Your message is back in the form.',
