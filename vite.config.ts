@@ -1,6 +1,8 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig, loadEnv } from 'vite';
 import { buildTimeConfig } from './src/config.ts';
+import { privacyPagePlugin } from './src/privacy/privacy-plugin.ts';
 import { baseSecurityHeaders, productionHeaders, securityHeadersPlugin } from './src/security/headers-plugin.ts';
 // Dev-server only (apply: 'serve'): demo mode against the offline Google when no client ID is configured.
 import { offlineGooglePlugin } from './test/offline-google/vite-plugin.ts';
@@ -9,11 +11,18 @@ export default defineConfig(({ mode }) => {
   const google = buildTimeConfig(loadEnv(mode, process.cwd(), 'VITE_')).google;
   return {
     base: './',
-    plugins: [preact(), securityHeadersPlugin(google), offlineGooglePlugin()],
+    plugins: [preact(), securityHeadersPlugin(google), privacyPagePlugin(), offlineGooglePlugin()],
     build: {
       outDir: mode === 'offline' ? 'dist-offline' : 'dist',
       target: 'es2022',
       sourcemap: true,
+      // The privacy page is its own static entry (no JavaScript): deployers link it as the app's privacy policy.
+      rolldownOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'index.html'),
+          privacy: resolve(import.meta.dirname, 'privacy.html'),
+        },
+      },
     },
     // The dev server skips the CSP (Vite's HMR client needs a websocket and inline updates); COOP and the rest match.
     server: { headers: baseSecurityHeaders },

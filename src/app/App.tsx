@@ -104,7 +104,7 @@ export function App() {
 
   return (
     <>
-      <a class="skip-link" href="#body">
+      <a class="skip-link" href="#recipient-to">
         {t('app.skip')}
       </a>
       <Header
@@ -142,6 +142,9 @@ export function App() {
           />
         )}
       </main>
+      <footer class="app-footer">
+        <a href="./privacy.html">{t('app.privacy')}</a>
+      </footer>
     </>
   );
 }

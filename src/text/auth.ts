@@ -28,14 +28,14 @@ export const authText = defineText({
   'auth.connect.loading': { en: 'Loading Google sign-in…', ja: 'Google のログイン機能を読み込み中…' },
   'auth.connect.why': {
     en: 'Google will ask to let this page send mail as you (gmail.send) and see your email address (email). It cannot read, delete or change your mail.',
-    ja: 'Google から、このページにあなたとしてメールを送信する権限（gmail.send）と、メールアドレスを確認する権限（email）の許可を求められます。メールの閲覧・削除・変更はできません。',
+    ja: '接続すると Google の画面が開き、このページに 2 つのことを許可するか尋ねられます。あなたの Gmail からメールを送ること（gmail.send）と、あなたのメールアドレスを知ること（email）です。このページがメールを読んだり、削除・変更したりすることはできません。',
   },
   'auth.connect.as': { en: 'Connect as {email}', ja: '{email} で接続' },
   'auth.authorizing': {
     en: 'Waiting for Google’s window… Finish there, or close it to go back.',
     ja: 'Google のウィンドウで操作を待っています… 完了するか、ウィンドウを閉じると元の画面に戻ります。',
   },
-  'auth.renewing': { en: 'Renewing access with Google…', ja: 'Google へのアクセスを更新しています…' },
+  'auth.renewing': { en: 'Renewing access with Google…', ja: 'Google との接続を更新しています…' },
   'auth.cancel': { en: 'Stop waiting', ja: '待つのをやめる' },
   'auth.ready.sending-as': { en: 'Sending as {email}', ja: '{email} として送信します' },
   'auth.ready.looking-up': {
@@ -47,12 +47,12 @@ export const authText = defineText({
     ja: 'Google に接続しました（メールアドレスは取得できませんでしたが、送信はできます）。',
   },
   'auth.hint.disclosure': {
-    en: 'This browser remembers {email} so Google can skip the account chooser next time. Only the address is stored, never the access key.',
-    ja: '次回アカウントの選択を省けるよう、このブラウザに {email} を記憶しています。保存するのはメールアドレスだけで、アクセス キーは保存しません。',
+    en: 'This browser remembers {email} so Google can skip the account chooser next time. Only the address is stored, never the access token.',
+    ja: '次回アカウントの選択を省けるよう、このブラウザに {email} を記憶しています。保存するのはメールアドレスだけで、アクセス トークンは保存しません。',
   },
   'auth.hint.forget': { en: 'Forget {email}', ja: '{email} の記憶を消す' },
   'auth.sign-out': { en: 'Sign out', ja: 'ログアウト' },
-  'auth.sign-out.forget': { en: 'Also forget {email} on this device', ja: 'このデバイスから {email} の記憶も消す' },
+  'auth.sign-out.forget': { en: 'Also forget {email} in this browser', ja: 'このブラウザから {email} の記憶も消す' },
   'auth.script.gis': {
     en: 'Google sign-in (Google Identity Services)',
     ja: 'Google ログイン（Google Identity Services）',
@@ -88,19 +88,19 @@ export const authText = defineText({
     ja: 'Safari：メニューの「Safari」→「{origin} の設定」（または「設定」→「Web サイト」→「ポップアップウインドウ」）で「許可」にします。',
   },
   'auth.popup-blocked.action': { en: 'Try again', ja: 'もう一度試す' },
-  'auth.access-denied.title': { en: 'Google did not give permission', ja: 'Google で許可されませんでした' },
+  'auth.access-denied.title': { en: 'Google did not give permission', ja: 'メール送信の許可を得られませんでした' },
   'auth.access-denied.body': {
     en: 'This page needs permission to send mail as you (gmail.send) — it sends exactly what you write, from your own Gmail, and cannot read or delete your mail. Without it nothing can be sent. Your draft is kept.',
-    ja: 'このページには、あなたとしてメールを送信する権限（gmail.send）が必要です。書いた内容をそのまま、あなたの Gmail から送るだけで、メールの閲覧や削除はできません。許可がないと送信できません。下書きはそのまま残っています。',
+    ja: 'メールを送るには、このページに Gmail からの送信を許可していただく必要があります（gmail.send）。書いた内容をそのままあなたの Gmail から送るだけで、メールを読んだり削除したりすることはできません。許可がないと送信できません。下書きはそのまま残っています。',
   },
   'auth.access-denied.action': { en: 'Ask Google again', ja: 'もう一度 Google に許可を求める' },
   'auth.partial-grant.title': {
     en: 'The permission to send mail was left unticked',
-    ja: 'メール送信の権限にチェックが入っていませんでした',
+    ja: 'メール送信の許可にチェックが入っていませんでした',
   },
   'auth.partial-grant.body': {
     en: 'Google’s screen lets you choose permissions one by one, and “Send email on your behalf” was not selected. Without it this page cannot send. Ask again and tick that box; nothing else is needed.',
-    ja: 'Google の画面では権限を 1 つずつ選べますが、「ユーザーに代わってメールを送信」が選ばれていませんでした。この権限がないと送信できません。もう一度許可を求めるので、そのチェックボックスをオンにしてください。ほかの権限は不要です。',
+    ja: 'Google の画面では許可する項目を 1 つずつ選べますが、「ユーザーに代わってメールを送信」にチェックが入っていませんでした。これがないと送信できません。「もう一度許可を求める」を押し、このチェックボックスをオンにしてください。ほかの項目は必要ありません。',
   },
   'auth.partial-grant.action': { en: 'Ask again', ja: 'もう一度許可を求める' },
   'auth.interaction-required.title': {
@@ -109,13 +109,13 @@ export const authText = defineText({
   },
   'auth.interaction-required.body': {
     en: 'Google could not renew access without asking you: you may have signed out of Google or need to confirm your account. Open the window and follow the steps.',
-    ja: 'Google は確認なしではアクセスを更新できませんでした。Google からログアウトしたか、アカウントの確認が必要な可能性があります。ウィンドウを開いて手順に従ってください。',
+    ja: 'Google から、確認なしでは接続を更新できないと返されました。Google からログアウトしたか、アカウントの確認が必要になった可能性があります。ウィンドウを開いて、表示される手順に従ってください。',
   },
   'auth.interaction-required.action': { en: 'Open Google’s window', ja: 'Google のウィンドウを開く' },
   'auth.unknown.title': { en: 'Google sign-in failed', ja: 'Google へのログインに失敗しました' },
   'auth.unknown.body': {
-    en: 'Google returned an error this page does not recognise. Try again; if it keeps happening, include the code below when you ask for help (“Check setup” shows it too).',
-    ja: 'Google から想定外のエラーが返されました。もう一度お試しください。繰り返し起きる場合は、問い合わせの際に下のコードをお知らせください（「設定の確認」にも表示されます）。',
+    en: 'Google returned an error this page does not recognise. Try again. If it keeps happening, the code below is what Google reported (“Check setup” shows it too); if someone else runs this page, give them the code.',
+    ja: 'Google から想定外のエラーが返されました。もう一度お試しください。繰り返し起きる場合、下のコードが Google から返された内容です（「設定の確認」にも表示されます）。このページを設置したのが別の人なら、このコードを伝えてください。',
   },
   'auth.unknown.action': { en: 'Try again', ja: 'もう一度試す' },
   'auth.problem.code': { en: 'Error code: {code}', ja: 'エラーコード：{code}' },

@@ -25,7 +25,7 @@ export const composeText = defineText({
   },
   'compose.authorizing': { en: 'Connecting to Google…', ja: 'Google に接続しています…' },
   'compose.fix-recipients': { en: 'Go to recipients', ja: '宛先を確認' },
-  'compose.error.code': { en: 'Code for support: {code}', ja: 'お問い合わせ用コード：{code}' },
+  'compose.error.code': { en: 'Error code: {code}', ja: 'エラーコード：{code}' },
   'compose.error.unexpected': {
     en: 'Something went wrong while sending: {detail}. Your draft is unchanged.',
     ja: '送信中に問題が発生しました（{detail}）。下書きはそのまま残っています。',
@@ -58,11 +58,14 @@ export const composeText = defineText({
     ja: 'ブラウザの保存容量がいっぱいのため、下書き（添付ファイルを含む）を保存できませんでした。入力内容はタブを閉じるまで残ります。',
   },
   'draft.storage.failed': {
-    en: 'The draft could not be saved on this device. Your text stays here until you close the tab.',
-    ja: 'この端末に下書きを保存できませんでした。入力内容はタブを閉じるまで残ります。',
+    en: 'The draft could not be saved in this browser. Your text stays here until you close the tab.',
+    ja: 'このブラウザに下書きを保存できませんでした。入力内容はタブを閉じるまで残ります。',
   },
-  'sent.title': { en: 'Sent from this device', ja: 'この端末から送信したメール' },
-  'sent.empty': { en: 'Nothing sent from this device yet.', ja: 'この端末から送信したメールはまだありません。' },
+  'sent.title': { en: 'Sent from this browser', ja: 'このブラウザから送信したメッセージ' },
+  'sent.empty': {
+    en: 'Nothing sent from this browser yet.',
+    ja: 'このブラウザから送信したメッセージはまだありません。',
+  },
   'sent.clear': { en: 'Clear list', ja: '履歴を消去' },
   'sent.to': { en: 'To {recipients}', ja: '宛先：{recipients}' },
   'sent.no-subject': { en: '(no subject)', ja: '（件名なし）' },

@@ -11,7 +11,7 @@ export const mailText = defineText({
   },
   'mail.invalid-header-value': {
     en: '{field} cannot be written into the message header.',
-    ja: '{field}はメールのヘッダーに書き込めない値です。',
+    ja: '{field}はメッセージのヘッダーに書き込めない値です。',
   },
   'mail.invalid-header-value.bad-id': {
     en: '{field} is not a valid message ID.',
@@ -53,7 +53,7 @@ export const mailText = defineText({
   },
   'mail.message-too-large': {
     en: 'The message comes to {size} once encoded, {over} over the {limit} Gmail accepts. Remove an attachment or send it as a link.',
-    ja: 'エンコード後のメールのサイズが {size} になり、Gmail が受け付ける {limit} を {over} 超えています。添付ファイルを減らすか、リンクで共有してください。',
+    ja: 'エンコード後のメッセージのサイズが {size} になり、Gmail が受け付ける {limit} を {over} 超えています。添付ファイルを減らすか、リンクで共有してください。',
   },
   'mail.address.problem': { en: '“{input}”: {reason}', ja: '「{input}」: {reason}' },
   'mail.address.empty': { en: 'The address is empty.', ja: 'アドレスが入力されていません。' },

@@ -3,14 +3,14 @@ import { defineText } from './define.ts';
 
 export const outboxText = defineText({
   'outbox.title': { en: 'Outbox', ja: '送信トレイ' },
-  'outbox.count': { en: '{count} waiting', ja: '{count} 件' },
+  'outbox.count': { en: '{count} waiting', ja: '送信待ち {count} 件' },
   'outbox.held': { en: 'Sending in {seconds} s…', ja: '{seconds} 秒後に送信します…' },
   'outbox.sending': { en: 'Sending…', ja: '送信しています…' },
-  'outbox.uploading': { en: 'Uploading {sent} of {total}', ja: '{total} 中 {sent} をアップロードしました' },
+  'outbox.uploading': { en: 'Uploading {sent} of {total}', ja: 'アップロード中：{sent} / {total}' },
   'outbox.sent': { en: 'Message sent.', ja: 'メッセージを送信しました。' },
   'outbox.cancelled': {
     en: 'Sending was cancelled. Nothing was sent.',
-    ja: '送信をキャンセルしました。メッセージは送信されていません。',
+    ja: '送信をキャンセルしました。何も送信されていません。',
   },
   'outbox.cancelled.returned': {
     en: 'Sending was cancelled. Nothing was sent; your message is back in the form.',
@@ -34,7 +34,7 @@ export const outboxText = defineText({
   },
   'outbox.waiting.consent': {
     en: 'Google must ask you again to allow sending mail. Reconnect and tick “Send email on your behalf”.',
-    ja: 'メールを送信する許可を、Google でもう一度確認する必要があります。再接続して「ユーザーに代わってメールを送信」にチェックを入れてください。',
+    ja: 'Google で、メール送信の許可をもう一度確認する必要があります。再接続して「ユーザーに代わってメールを送信」にチェックを入れてください。',
   },
   'outbox.paused': {
     en: 'Paused with its mail merge: it goes when the merge continues.',

@@ -44,11 +44,11 @@ export const sendText = defineText({
   },
   'gmail.stop.server-error': {
     en: 'Gmail kept failing after {maxAttempts} tries. Nothing was sent. Try again in a few minutes.',
-    ja: '{maxAttempts} 回試しましたが Gmail でエラーが続きました。メールは送られていません。数分後にもう一度お試しください。',
+    ja: '{maxAttempts} 回試しましたが、Gmail のエラーが続きました。何も送信されていません。数分後にもう一度お試しください。',
   },
   'gmail.stop.offline': {
     en: 'Gmail could not be reached. Nothing was sent. Check your connection, then press Send again.',
-    ja: 'Gmail に接続できませんでした。メールは送られていません。接続を確認してから、もう一度送信してください。',
+    ja: 'Gmail に接続できませんでした。何も送信されていません。ネットワークを確認してから、もう一度送信してください。',
   },
   'gmail.stop.invalid-header': {
     en: 'Gmail refused the {field} field. Check the addresses there and send again.',
@@ -64,7 +64,7 @@ export const sendText = defineText({
   },
   'gmail.stop.api-not-enabled': {
     en: 'The Gmail API is not enabled in this page’s Google Cloud project. Its owner must enable it (APIs & Services → Library → Gmail API); it can take a few minutes to apply.',
-    ja: 'このページの Google Cloud プロジェクトで Gmail API が有効になっていません。管理者が有効にする必要があります（API とサービス → ライブラリ → Gmail API）。反映まで数分かかることがあります。',
+    ja: 'このページの Google Cloud プロジェクトで Gmail API が有効になっていません。プロジェクトの所有者が有効にする必要があります（「API とサービス」→「ライブラリ」→「Gmail API」）。反映まで数分かかることがあります。',
   },
   'gmail.stop.domain-policy': {
     en: 'Your organisation’s Google Workspace administrator does not allow apps to use Gmail. Ask them to allow this app.',
@@ -80,23 +80,23 @@ export const sendText = defineText({
   },
   'gmail.stop.invalid-thread': {
     en: 'The conversation this reply belongs to no longer exists in your Gmail. Send it as a new message.',
-    ja: '返信先のスレッドが Gmail に見つかりません。新しいメールとして送信してください。',
+    ja: '返信先のスレッドが Gmail に見つかりません。新しいメッセージとして送信してください。',
   },
   'gmail.stop.too-large': {
     en: 'This message is {size}; Gmail accepts at most {limit}. Remove or shrink attachments.',
-    ja: 'このメールは {size} あります。Gmail で送れるのは {limit} までです。添付ファイルを減らすか小さくしてください。',
+    ja: 'このメッセージは {size} あります。Gmail で送れるのは {limit} までです。添付ファイルを減らすか、小さくしてください。',
   },
   'gmail.stop.bad-request': {
     en: 'Gmail rejected the message: {details}',
-    ja: 'Gmail がメールを受け付けませんでした: {details}',
+    ja: 'Gmail がメッセージを受け付けませんでした：{details}',
   },
   'gmail.stop.upload-unreachable': {
     en: 'This browser could not reach Gmail’s upload service, which messages over {limit} need. This message is {size}: remove about {reduceBy} of attachments to send it the ordinary way. Your message is kept.',
-    ja: '{limit} を超えるメールに必要な Gmail のアップロード窓口に、このブラウザから接続できませんでした。このメールは {size} あるので、添付ファイルを {reduceBy} ほど減らすと通常の方法で送れます。書いた内容は残っています。',
+    ja: '{limit} を超えるメッセージに必要な Gmail のアップロード窓口に、このブラウザから接続できませんでした。このメッセージは {size} あるので、添付ファイルを {reduceBy} ほど減らすと通常の方法で送れます。書いた内容は残っています。',
   },
   'gmail.stop.upload-stalled': {
     en: 'The upload stopped making progress. Nothing was sent. Try again, or make the message smaller than {limit}.',
-    ja: 'アップロードが進まなくなりました。メールは送られていません。もう一度お試しいただくか、{limit} より小さくしてください。',
+    ja: 'アップロードが進まなくなりました。何も送信されていません。もう一度お試しいただくか、メッセージを {limit} より小さくしてください。',
   },
   'gmail.stop.client-not-ready': {
     en: 'The Google API client has not finished loading. Reload the page and try again.',
@@ -104,7 +104,7 @@ export const sendText = defineText({
   },
   'gmail.stop.unknown': {
     en: 'Gmail returned an unexpected error: {details}',
-    ja: 'Gmail から想定外のエラーが返されました: {details}',
+    ja: 'Gmail から想定外のエラーが返されました：{details}',
   },
   'gmail.field.to': { en: 'To', ja: '宛先' },
   'gmail.field.cc': { en: 'Cc', ja: 'Cc' },

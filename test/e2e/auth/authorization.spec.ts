@@ -125,11 +125,11 @@ test('after sign out, a new grant needs consent again', async ({ page }) => {
   await expect(account(page)).toContainText('Sending as alice@example.com');
 });
 
-test('signing out can forget the remembered account on this device', async ({ page }) => {
+test('signing out can forget the remembered account in this browser', async ({ page }) => {
   const popup = await openPopup(page, 'Connect Gmail account');
   await chooseAndConsent(popup, 'alice@example.com');
   await expect(account(page)).toContainText('This browser remembers alice@example.com');
-  await account(page).getByRole('checkbox', { name: 'Also forget alice@example.com on this device' }).check();
+  await account(page).getByRole('checkbox', { name: 'Also forget alice@example.com in this browser' }).check();
   await account(page).getByRole('button', { name: 'Sign out' }).click();
   await expect(account(page).getByRole('button', { name: 'Connect Gmail account' })).toBeVisible();
   expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain('alice@example.com');

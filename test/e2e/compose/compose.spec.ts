@@ -54,16 +54,16 @@ test('a Japanese mail with Cc, Bcc and two attachments arrives decoded', async (
 
   // The form is empty again, the draft is gone, and the send is in the log (without its body).
   await expect(subjectField(page)).toHaveValue('');
-  const log = page.getByRole('region', { name: 'Sent from this device' });
+  const log = page.getByRole('region', { name: 'Sent from this browser' });
   await expect(log).toContainText('来週の打ち合わせについて');
   await expect(log).toContainText('taro@example.jp, hanako@example.jp, boss@example.com');
   await expect(log).not.toContainText('お世話になっております');
   await page.reload();
   await expect(subjectField(page)).toHaveValue('');
   await expect(page.getByText('Your unsent draft was restored.')).toHaveCount(0);
-  await expect(page.getByRole('region', { name: 'Sent from this device' })).toContainText('来週の打ち合わせについて');
+  await expect(page.getByRole('region', { name: 'Sent from this browser' })).toContainText('来週の打ち合わせについて');
   await page.getByRole('button', { name: 'Clear list' }).click();
-  await expect(page.getByText('Nothing sent from this device yet.')).toBeVisible();
+  await expect(page.getByText('Nothing sent from this browser yet.')).toBeVisible();
   // Drafts, the sent log and the language live in storage; the access token never does.
   expect(await tokensAtRest(page)).toEqual([]);
 });

@@ -61,7 +61,7 @@ test('daily limit: says which limit and gives the message back to the form, no r
   await sendButton(page).click();
   await expect(page.getByText(/daily Gmail API quota/)).toHaveCount(1);
   await expect(page.getByText(/daily Gmail API quota/)).toBeVisible();
-  await expect(page.getByText(/daily-limit/)).toBeVisible();
+  await expect(page.getByText('Error code: daily-limit')).toBeVisible();
   expect((await google.requests()).filter((entry) => entry.route === 'send')).toHaveLength(1);
   await expect(subjectField(page)).toHaveValue('エラーのテスト');
 });

@@ -136,7 +136,7 @@ test('a reload in the middle of a 12 MB upload: one click later it continues whe
   ranges.length = 0;
   await google.setConsentScript({ action: 'approve', account: alice });
   await reconnect.click();
-  await expect(page.getByRole('region', { name: 'Sent from this device' })).toContainText('12 MB を途中から', {
+  await expect(page.getByRole('region', { name: 'Sent from this browser' })).toContainText('12 MB を途中から', {
     timeout: 60_000,
   });
   const { mail } = await onlyMessage();
@@ -172,7 +172,7 @@ test('two tabs open, Send in one: one message, and both tabs show it sent', asyn
   await write(page, '二つのタブ');
   await sendButton(page).click();
   await expect(page.getByText('Message sent.')).toBeVisible();
-  await expect(other.getByRole('region', { name: 'Sent from this device' })).toContainText('二つのタブ');
+  await expect(other.getByRole('region', { name: 'Sent from this browser' })).toContainText('二つのタブ');
   await page.waitForTimeout(1_500);
   expect(await google.outbox()).toHaveLength(1);
 });
