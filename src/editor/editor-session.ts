@@ -14,6 +14,13 @@ import type { InlineImage, RichBody } from './rich-body.ts';
 import type { MailSanitizer } from './sanitize.ts';
 import { renameStyleAttributes } from './style-attributes.ts';
 
+const formatInputs: Readonly<Record<string, string>> = {
+  formatBold: 'B',
+  formatItalic: 'I',
+  formatUnderline: 'U',
+  formatStrikeThrough: 'S',
+};
+
 class MailSquire extends Squire {
   override _setRawHTML(html: string): Squire {
     super._setRawHTML(renameStyleAttributes(html));
@@ -27,6 +34,16 @@ class MailSquire extends Squire {
    * the caret stay off on the new line.
    */
   override _beforeInput(event: InputEvent): void {
+    // The browser's own format commands (Ctrl+B with Shift or Caps Lock, a mobile keyboard's B, the Edit menu) arrive
+    // as `formatBold` and friends, which Squire 2.4.8 always applies: pressed again to stop bold, they nested a second
+    // <b>. They toggle here, as the shortcut and the toolbar do.
+    const toggled = formatInputs[event.inputType];
+    if (toggled) {
+      event.preventDefault();
+      if (this.hasFormat(toggled)) this.changeFormat(null, { tag: toggled });
+      else this.changeFormat({ tag: toggled });
+      return;
+    }
     if (event.inputType !== 'insertParagraph' && event.inputType !== 'insertLineBreak') {
       super._beforeInput(event);
       return;

@@ -10,7 +10,7 @@ import type { Language } from '../../i18n/language.ts';
 import type { Translate } from '../../i18n/translate.ts';
 import { indexedDbBackend } from '../../storage/key-value.ts';
 import type { Draft, DraftAttachment, RichBody } from '../draft.ts';
-import { isEmptyDraft } from '../draft.ts';
+import { isEmptyRich } from '../draft.ts';
 import type { DraftAction } from '../draft-actions.ts';
 
 type Panel = 'templates' | 'signature' | 'preview' | null;
@@ -39,7 +39,17 @@ export function ComposeExtras(props: ComposeExtrasProps) {
   const [parts, setParts] = useState<MessageParts | null>(null);
   const [hasSignature, setHasSignature] = useState(false);
   const backend = useMemo(() => indexedDbBackend(), []);
-  const signatures = useMemo(() => editor.createSignatureStore(backend), [editor, backend]);
+  const [signatureVersion, setSignatureVersion] = useState(0);
+  const signatures = useMemo(() => {
+    const store = editor.createSignatureStore(backend);
+    // Saving or removing one in the panel changes whether "Add my signature" applies.
+    const bump = () => setSignatureVersion((version) => version + 1);
+    return {
+      ...store,
+      set: (address: string, signature: RichBody) => store.set(address, signature).finally(bump),
+      remove: (address: string) => store.remove(address).finally(bump),
+    };
+  }, [editor, backend]);
   const templates = useMemo(() => editor.createTemplateStore(backend), [editor, backend]);
 
   useEffect(() => {
@@ -48,7 +58,7 @@ export function ComposeExtras(props: ComposeExtrasProps) {
       .get(account)
       .then((signature) => setHasSignature(signature !== null))
       .catch(() => setHasSignature(false));
-  }, [account, signatures, open]);
+  }, [account, signatures, signatureVersion]);
 
   useEffect(() => {
     if (open !== 'preview') return;
@@ -65,8 +75,8 @@ export function ComposeExtras(props: ComposeExtrasProps) {
 
   const toggle = (panel: Exclude<Panel, null>) => setOpen(open === panel ? null : panel);
   const insert = (template: Template) => {
-    if (!isEmptyDraft(draft) && (draft.subject.trim() || draft.body.trim() || draft.rich) && !confirm(replaceQuestion))
-      return;
+    const written = draft.subject.trim() !== '' || draft.body.trim() !== '' || !isEmptyRich(draft.rich);
+    if (written && !confirm(replaceQuestion)) return;
     const attachments: DraftAttachment[] = template.attachments.map((file) => ({
       id: crypto.randomUUID(),
       name: file.name,

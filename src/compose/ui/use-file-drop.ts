@@ -13,6 +13,8 @@ interface FormHandlers {
 }
 
 const carriesFiles = (event: DragEvent) => Boolean(event.dataTransfer?.types.includes('Files'));
+/** Pictures pasted or dropped into the rich editor go into the message; the editor handles them itself. */
+const inEditor = (event: Event) => (event.target as Element | null)?.closest?.('[contenteditable="true"]') != null;
 
 export function useFileDrop(onFiles: (files: File[]) => void): { dragging: boolean; handlers: FormHandlers } {
   const [dragging, setDragging] = useState(false);
@@ -46,6 +48,7 @@ export function useFileDrop(onFiles: (files: File[]) => void): { dragging: boole
         onFiles(Array.from(event.dataTransfer?.files ?? []));
       },
       onPaste: (event) => {
+        if (inEditor(event)) return;
         const files = Array.from(event.clipboardData?.files ?? []);
         if (files.length === 0) return;
         event.preventDefault();

@@ -25,14 +25,20 @@ const devices = { phone: { width: 360, height: 740 }, desktop: { width: 1280, he
 const text = {
   en: {
     copies: 'Cc and Bcc',
-    cancel: 'Cancel',
+    undoTime: 'Undo time',
+    undo: 'Undo',
+    sendNow: 'Send now',
+    sending: 'Sending…',
     sent: 'Message sent.',
     subject: 'Quarterly report',
     body: 'Hello Taro,\n\nPlease find the report attached.\n\nBest regards,\nAlice',
   },
   ja: {
     copies: 'Cc と Bcc',
-    cancel: 'キャンセル',
+    undoTime: '取り消しできる時間',
+    undo: '元に戻す',
+    sendNow: '今すぐ送信',
+    sending: '送信しています…',
     sent: 'メッセージを送信しました。',
     subject: '来週の打ち合わせについて',
     body: '山田様\n\nいつもお世話になっております。\n資料を添付いたしますので、ご確認ください。\n\nよろしくお願いいたします。',
@@ -82,11 +88,15 @@ for (const language of languages) {
           .setInputFiles([file('議事録 2026年11月.txt', '議事録'), file('invoice\u202Efdp.exe', 'x')]);
         await shoot('filled');
 
-        // Remove the invalid address so the send can go; a slow Gmail shows the sending state.
+        // Remove the invalid address so the send can go; the undo window, then a slow Gmail shows the sending state.
         await page.getByRole('button', { name: /hanako@example (を削除)?|Remove hanako@example$/ }).click();
+        await page.getByLabel(words.undoTime).selectOption('10');
         await google.injectFaults([{ kind: 'delay', ms: 4000, route: 'send' }]);
         await sendButton(page).click();
-        await expect(page.getByRole('button', { name: words.cancel })).toBeVisible();
+        await expect(page.getByRole('button', { name: words.undo })).toBeVisible();
+        await shoot('undo');
+        await page.getByRole('button', { name: words.sendNow }).click();
+        await expect(page.getByText(words.sending).first()).toBeVisible();
         await shoot('sending');
 
         await expect(page.getByText(words.sent)).toBeVisible({ timeout: 15_000 });

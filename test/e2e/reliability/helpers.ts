@@ -47,6 +47,38 @@ export async function expectDraftAfterReload(page: Page, subject: string, body =
   await expectDraftInForm(page, subject, body);
 }
 
+/**
+ * The message is kept by the outbox (IndexedDB, with its payload: bytes and the form's snapshot), so nothing the
+ * person wrote is lost although the form is free for the next one; and the page shows it with `shows`.
+ */
+export async function expectInOutbox(page: Page, subject: string, shows: RegExp | string) {
+  await expect(page.getByText(shows).first()).toBeVisible();
+  await expect
+    .poll(() =>
+      page.evaluate(async (wanted) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('fumi');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        const read = <T>(store: string, query?: IDBValidKey) =>
+          new Promise<T>((resolve) => {
+            const request =
+              query === undefined
+                ? db.transaction(store).objectStore(store).getAll()
+                : db.transaction(store).objectStore(store).get(query);
+            request.onsuccess = () => resolve(request.result as T);
+          });
+        const entries = await read<Array<{ id: string; summary: { subject: string } }>>('outbox');
+        const entry = entries.find((each) => each.summary.subject === wanted);
+        const payload = entry ? await read<{ message?: Blob } | undefined>('outbox-payload', entry.id) : undefined;
+        db.close();
+        return payload?.message instanceof Blob;
+      }, subject),
+    )
+    .toBe(true);
+}
+
 /** Messages with this subject that reached the offline Google's outbox. */
 export async function arrived(subject: string): Promise<number> {
   return (await google.outbox()).filter((message) => message.parsed.subject === subject).length;
