@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig, loadEnv } from 'vite';
+import { prerenderShellPlugin } from './src/app/shell/prerender-plugin.ts';
 import { buildTimeConfig } from './src/config.ts';
 import { baseSecurityHeaders, productionHeaders, securityHeadersPlugin } from './src/security/headers-plugin.ts';
 // Dev-server only (apply: 'serve'): demo mode against the offline Google when no client ID is configured.
@@ -9,7 +10,7 @@ export default defineConfig(({ mode }) => {
   const google = buildTimeConfig(loadEnv(mode, process.cwd(), 'VITE_')).google;
   return {
     base: './',
-    plugins: [preact(), securityHeadersPlugin(google), offlineGooglePlugin()],
+    plugins: [preact(), prerenderShellPlugin(), securityHeadersPlugin(google), offlineGooglePlugin()],
     build: {
       outDir: mode === 'offline' ? 'dist-offline' : 'dist',
       target: 'es2022',

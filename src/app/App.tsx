@@ -4,12 +4,13 @@ import type { SentEntry } from '../compose/sent-log.ts';
 import type { StorageProblem } from '../compose/storage-backend.ts';
 import { ComposePage } from '../compose/ui/ComposePage.tsx';
 import { buildTimeConfig, type LoadedConfig, loadConfig } from '../config.ts';
+import type { Language } from '../i18n/language.ts';
 import { useLanguage } from '../i18n/use-language.ts';
 import type { ScriptStatus } from '../setup/CheckSetup.tsx';
-import { addText } from '../text/catalog.ts';
+import { addText, loadLaterText } from '../text/catalog.ts';
+import type { Notice } from '../ui/Notices.tsx';
 import type { AfterPaint } from './after-paint.ts';
 import { Header } from './Header.tsx';
-import type { Notice } from '../ui/Notices.tsx';
 import { useLazyModule } from './use-lazy.ts';
 import { useSession } from './use-session.ts';
 
@@ -20,7 +21,8 @@ const loadSetup = () =>
     CheckSetup: check.CheckSetup,
   }));
 const loadAfterPaint = (): Promise<AfterPaint> =>
-  import('./after-paint.ts').then((later) => {
+  // With the text tables, so nothing this chunk shows appears first as a raw key and then grows (layout shift).
+  Promise.all([import('./after-paint.ts'), loadLaterText()]).then(([later]) => {
     // The auth text arrives with the account area that shows it, so neither appears without the other.
     addText(later.authText);
     return later;
@@ -42,9 +44,12 @@ function accountEmail(state: AuthState | null): string | null {
   return null;
 }
 
-/** The whole page: configuration, language, account, the compose form, the sent log and "Check setup". */
-export function App() {
-  const { language, t, choose } = useLanguage();
+/**
+ * The whole page: configuration, language, account, the compose form, the sent log and "Check setup".
+ * `initialLanguage` is the language the prerendered shell was painted in (src/app/shell/mount.ts).
+ */
+export function App({ initialLanguage }: { initialLanguage?: Language } = {}) {
+  const { language, t, choose } = useLanguage(initialLanguage);
   const setup = useLazyModule(loadSetup);
   const later = useLazyModule(loadAfterPaint);
   const [loaded, setLoaded] = useState<LoadedConfig | null>(initialConfig);
@@ -146,7 +151,8 @@ export function App() {
             }}
           />
         )}
-        {setup && (
+        {/* With the sent log, in the same frame: whichever chunk came first, nothing below the form moves. */}
+        {setup && later && (
           <setup.CheckSetup
             t={t}
             loaded={loaded}

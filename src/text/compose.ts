@@ -7,7 +7,6 @@ export const composeText = defineText({
     en: '{count} recipients. Gmail accepts at most {limit} recipients per message sent this way; split the list or some may not get it.',
     ja: '宛先が {count} 件あります。この方法で送る場合、Gmail は 1 通あたり {limit} 件までしか受け付けません。一部に届かないおそれがあるため、分けて送ってください。',
   },
-  'compose.attachments': { en: 'Attachments', ja: '添付ファイル' },
   'compose.attachment.removed': { en: 'Removed {name}', ja: '{name} を削除しました' },
   'compose.attachments.over': {
     en: 'Attachments total {total}, over Gmail’s {limit} limit. Remove {excess} to send.',

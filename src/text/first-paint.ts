@@ -3,14 +3,22 @@ import { defineText } from './define.ts';
 
 export const firstPaintText = defineText({
   'app.name': { en: 'Fumi', ja: 'Fumi' },
+  'app.title': { en: 'Fumi · mail from your own Gmail', ja: 'Fumi · 自分の Gmail からメールを送る' },
+  'app.description': {
+    en: 'Write and send mail from your own Gmail account, right in the browser: no server, nothing kept but your draft in this browser.',
+    ja: '自分の Gmail アカウントから、ブラウザだけでメールを書いて送れます。サーバーはなく、保存するのはこのブラウザの下書きだけです。',
+  },
   'app.demo': { en: 'Demo', ja: 'デモ' },
   'app.demo.detail': {
     en: 'Offline Google: nothing leaves this computer.',
     ja: 'オフラインの Google に接続中です。メールはこのパソコンの外には送られません。',
   },
-  'app.demo.outbox': { en: 'Open the demo outbox', ja: 'デモの送信箱を開く' },
+  'app.demo.outbox': { en: 'See what the demo sent', ja: 'デモで送ったメールを見る' },
   'app.language': { en: 'Language', ja: '表示言語' },
   'app.skip': { en: 'Skip to the message', ja: '本文へ移動' },
+  'app.shortcuts': { en: 'Keyboard shortcuts', ja: 'キーボード ショートカット' },
+  // The account area's first state, painted before the auth chunk arrives (src/app/Header.tsx).
+  'auth.connect.loading': { en: 'Loading Google sign-in…', ja: 'Google のログイン機能を読み込み中…' },
   'compose.title': { en: 'New message', ja: '新規メッセージ' },
   'compose.to': { en: 'To', ja: '宛先' },
   'compose.cc': { en: 'Cc', ja: 'Cc' },
@@ -22,6 +30,7 @@ export const firstPaintText = defineText({
     en: 'Separate addresses with a comma, semicolon or Enter.',
     ja: 'アドレスはカンマ、セミコロン、Enter で区切ります。',
   },
+  'compose.attachments': { en: 'Attachments', ja: '添付ファイル' },
   'compose.attach': { en: 'Attach files', ja: 'ファイルを添付' },
   'compose.send': { en: 'Send', ja: '送信' },
   'compose.send.shortcut': { en: 'Ctrl+Enter', ja: 'Ctrl+Enter' },

@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { OfflineGoogleControl } from '../../offline-google/control.ts';
 import { snapshotAtRest } from '../../support/at-rest.ts';
 import { expect, test } from '../../support/fixtures.ts';
+import { signOutFromMenu } from '../app/helpers.ts';
 
 const google = new OfflineGoogleControl();
 const gmailSendScope = 'https://www.googleapis.com/auth/gmail.send';
@@ -113,7 +114,7 @@ test('after sign out, a new grant needs consent again', async ({ page }) => {
   await chooseAndConsent(popup, 'alice@example.com');
   await expect(account(page)).toContainText('Sending as alice@example.com');
 
-  await account(page).getByRole('button', { name: 'Sign out' }).click();
+  await signOutFromMenu(page);
   await expect.poll(async () => (await google.tokens()).every((token) => token.revoked)).toBe(true);
   const again = await openPopup(page, /Connect/);
   await expect(again.getByRole('heading', { name: /wants access/ })).toBeVisible();
@@ -122,12 +123,11 @@ test('after sign out, a new grant needs consent again', async ({ page }) => {
   await expect(account(page)).toContainText('Sending as alice@example.com');
 });
 
-test('signing out can forget the remembered account on this device', async ({ page }) => {
+test('signing out can forget the remembered account in this browser', async ({ page }) => {
   const popup = await openPopup(page, 'Connect Gmail account');
   await chooseAndConsent(popup, 'alice@example.com');
   await expect(account(page)).toContainText('This browser remembers alice@example.com');
-  await account(page).getByRole('checkbox', { name: 'Also forget alice@example.com on this device' }).check();
-  await account(page).getByRole('button', { name: 'Sign out' }).click();
+  await signOutFromMenu(page, { forget: true });
   await expect(account(page).getByRole('button', { name: 'Connect Gmail account' })).toBeVisible();
   expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain('alice@example.com');
 });
