@@ -1,6 +1,14 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, findChromium } from './test/support/chromium.ts';
-import { appOrigin, firstAppPort, firstGooglePort, googleOrigin, laneCount, portOffset } from './test/support/lanes.ts';
+import {
+  appOrigin,
+  firstAppPort,
+  firstGooglePort,
+  googleOrigin,
+  laneCount,
+  laneOutDir,
+  portOffset,
+} from './test/support/lanes.ts';
 
 /**
  * One lane per worker: the built app exactly as it is deployed (served by `vite preview` with the production
@@ -12,7 +20,7 @@ function laneServers(lane: number) {
   const appPort = firstAppPort + lane;
   const googlePort = firstGooglePort + lane;
   const ownBuild = lane > 0 || portOffset > 0;
-  const outDir = ownBuild ? `dist-offline-lane${lane}${portOffset ? `-p${portOffset}` : ''}` : 'dist-offline';
+  const outDir = laneOutDir(lane);
   const env = `VITE_OFFLINE_GOOGLE_ORIGIN=${googleOrigin(lane)}`;
   const build = ownBuild ? `${env} npx vite build --mode offline --outDir ${outDir} --logLevel warn && ` : '';
   return [

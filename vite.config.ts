@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig, loadEnv } from 'vite';
 import { prerenderShellPlugin } from './src/app/shell/prerender-plugin.ts';
 import { buildTimeConfig } from './src/config.ts';
+import { pwaPlugin } from './src/pwa/pwa-plugin.ts';
 import { baseSecurityHeaders, productionHeaders, securityHeadersPlugin } from './src/security/headers-plugin.ts';
 // Dev-server only (apply: 'serve'): demo mode against the offline Google when no client ID is configured.
 import { offlineGooglePlugin } from './test/offline-google/vite-plugin.ts';
@@ -10,7 +11,7 @@ export default defineConfig(({ mode }) => {
   const google = buildTimeConfig(loadEnv(mode, process.cwd(), 'VITE_')).google;
   return {
     base: './',
-    plugins: [preact(), prerenderShellPlugin(), securityHeadersPlugin(google), offlineGooglePlugin()],
+    plugins: [preact(), prerenderShellPlugin(), pwaPlugin(), securityHeadersPlugin(google), offlineGooglePlugin()],
     build: {
       outDir: mode === 'offline' ? 'dist-offline' : 'dist',
       target: 'es2022',

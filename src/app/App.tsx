@@ -6,6 +6,7 @@ import { ComposePage } from '../compose/ui/ComposePage.tsx';
 import { buildTimeConfig, type LoadedConfig, loadConfig } from '../config.ts';
 import type { Language } from '../i18n/language.ts';
 import { useLanguage } from '../i18n/use-language.ts';
+import { usePwaNotices } from '../pwa/use-pwa.tsx';
 import type { ScriptStatus } from '../setup/CheckSetup.tsx';
 import { addText, loadLaterText } from '../text/catalog.ts';
 import type { Notice } from '../ui/Notices.tsx';
@@ -85,6 +86,12 @@ export function App({ initialLanguage }: { initialLanguage?: Language } = {}) {
     void stores?.sentLog.load().then(setSent);
   }, [stores]);
 
+  // PWA notices (update ready, iOS Home Screen app); Reload writes the draft first so it survives the update.
+  const pwaNotices = usePwaNotices(t, async () => {
+    stores?.draftStore.rescueNow();
+    await stores?.draftStore.flush();
+  });
+
   const email = accountEmail(state);
   const services = useMemo(
     () =>
@@ -107,6 +114,8 @@ export function App({ initialLanguage }: { initialLanguage?: Language } = {}) {
       body: t(`draft.storage.${storageProblem}`),
       dismissible: true,
     });
+
+  outerNotices.push(...pwaNotices);
 
   const lastAuthError =
     state?.status === 'failed'

@@ -33,13 +33,24 @@ export function AccountStatus({ session, t }: AccountStatusProps) {
     }
   }, [signedIn]);
 
-  // Back online: load again what failed offline, so Connect and Send come back without a click.
-  const wasOnline = useRef(online);
+  // Back online: load again what failed while offline, so Connect and Send come back without a click. Each script
+  // once per offline spell: one that fails again online (a blocker) keeps its Retry button and never loops. A script
+  // whose failure arrives after the `online` event (gapi gives up late) is still retried.
+  const retried = useRef<Set<ScriptName> | null>(null);
+  const failed = state.status === 'load-failed' ? state.failed : [];
   useEffect(() => {
-    const cameBack = online && !wasOnline.current;
-    wasOnline.current = online;
-    if (cameBack && state.status === 'load-failed') for (const script of state.failed) session.retryScript(script);
-  }, [online]);
+    if (!online) {
+      retried.current = new Set();
+      return;
+    }
+    const spell = retried.current;
+    if (!spell) return;
+    for (const script of failed) {
+      if (spell.has(script)) continue;
+      spell.add(script);
+      session.retryScript(script);
+    }
+  }, [online, failed.join()]);
 
   return (
     <section

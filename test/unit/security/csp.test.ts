@@ -31,6 +31,11 @@ describe('Content Security Policy', () => {
     expect(directives['object-src']).toEqual(["'none'"]);
   });
 
+  it('takes workers (the MIME worker, the service worker) and the web app manifest from this origin only', () => {
+    expect(directives['worker-src']).toEqual(["'self'"]);
+    expect(directives['manifest-src']).toEqual(["'self'"]);
+  });
+
   it('points at the offline double, and only at it, in demo builds', () => {
     const offline = cspMetaValue(offlineGoogle('http://127.0.0.1:8790'));
     expect(offline).toContain('http://127.0.0.1:8790');
