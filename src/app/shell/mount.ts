@@ -13,8 +13,11 @@ export function mountPoint(language: Language): HTMLElement {
   for (const shell of shells) if (shell !== chosen) shell.remove();
   // The shell is inert until the app owns it: nothing typed or picked before then could be kept.
   chosen.removeAttribute('inert');
-  // Language now follows <html lang>, which the app keeps in step with the language switch.
+  // From here on the language follows <html lang>, which the app keeps in step with the language switch; without
+  // these two attributes neither the stylesheet's shell rule nor `lang` can hide or mislabel the page after a switch.
   chosen.removeAttribute('lang');
+  chosen.removeAttribute('data-shell');
+  chosen.id = 'app';
   document.documentElement.lang = language;
   return chosen;
 }
