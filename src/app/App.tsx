@@ -3,6 +3,7 @@ import type { AuthState } from '../auth/index.ts';
 import type { SentEntry } from '../compose/sent-log.ts';
 import type { StorageProblem } from '../compose/storage-backend.ts';
 import { ComposePage } from '../compose/ui/ComposePage.tsx';
+import { SentLog } from '../compose/ui/SentLog.tsx';
 import { buildTimeConfig, type LoadedConfig, loadConfig } from '../config.ts';
 import type { Language } from '../i18n/language.ts';
 import { useLanguage } from '../i18n/use-language.ts';
@@ -57,6 +58,7 @@ export function App({ initialLanguage }: { initialLanguage?: Language } = {}) {
   const [configSettled, setConfigSettled] = useState(false);
   const [storageProblem, setStorageProblem] = useState<StorageProblem | null>(null);
   const [sent, setSent] = useState<SentEntry[]>([]);
+  const [sentLoaded, setSentLoaded] = useState(false);
   const { session, state } = useSession(loaded?.config ?? null, later);
 
   useEffect(() => {
@@ -83,7 +85,10 @@ export function App({ initialLanguage }: { initialLanguage?: Language } = {}) {
   }, [later]);
 
   useEffect(() => {
-    void stores?.sentLog.load().then(setSent);
+    void stores?.sentLog.load().then((entries) => {
+      setSent(entries);
+      setSentLoaded(true);
+    });
   }, [stores]);
 
   // PWA notices (update ready, iOS Home Screen app); Reload writes the draft first so it survives the update.
@@ -149,19 +154,18 @@ export function App({ initialLanguage }: { initialLanguage?: Language } = {}) {
           }
           onSent={(entry) => void stores?.sentLog.add(entry).then(setSent)}
         />
-        {later && stores && (
-          <later.SentLog
-            t={t}
-            language={language}
-            entries={sent}
-            onClear={() => {
-              setSent([]);
-              void stores.sentLog.clear();
-            }}
-          />
-        )}
-        {/* With the sent log, in the same frame: whichever chunk came first, nothing below the form moves. */}
-        {setup && later && (
+        {/* Painted with the form (prerendered, the largest text of the first paint); its entries arrive later. */}
+        <SentLog
+          t={t}
+          language={language}
+          entries={sent}
+          onClear={() => {
+            setSent([]);
+            void stores?.sentLog.clear();
+          }}
+        />
+        {/* Once the sent log has its entries, so nothing below the form moves. */}
+        {setup && sentLoaded && (
           <setup.CheckSetup
             t={t}
             loaded={loaded}

@@ -13,7 +13,6 @@ export { createSendFlow } from '../compose/send-flow.ts';
 export { createSentLogStore } from '../compose/sent-log.ts';
 export { indexedDbBackend, sessionTextSlot } from '../compose/storage-backend.ts';
 export { sendNotice } from '../compose/ui/SendNotice.tsx';
-export { SentLog } from '../compose/ui/SentLog.tsx';
 export { authText } from '../text/auth.ts';
 export { createSendServices } from './send-services.ts';
 export { createAppSession } from './session.ts';

@@ -36,4 +36,11 @@ export const firstPaintText = defineText({
   'compose.send.shortcut': { en: 'Ctrl+Enter', ja: 'Ctrl+Enter' },
   'compose.send.shortcut.mac': { en: '⌘+Enter', ja: '⌘+Enter' },
   'app.loading': { en: 'Loading…', ja: '読み込み中…' },
+  // The sent log's frame is painted with the form (its entries come later), so nothing below the form pops in.
+  'sent.title': { en: 'Sent from this device', ja: 'この端末から送信したメール' },
+  'sent.empty': { en: 'Nothing sent from this device yet.', ja: 'この端末から送信したメールはまだありません。' },
+  'sent.note': {
+    en: 'Kept only in this browser: time, recipients, subject and link, never the message itself.',
+    ja: 'このブラウザ内にだけ、日時・宛先・件名・リンクを保存します。本文は保存しません。',
+  },
 });
