@@ -141,16 +141,15 @@ function LoadFailed({ failed, session, t }: { failed: readonly ScriptName[]; ses
         type="button"
         class="account-chip account-chip--warning"
         aria-describedby={aboutId}
+        title={t('auth.load-failed.title')}
         onClick={() => {
           for (const script of failed) session.retryScript(script);
         }}
       >
         {only ? t('auth.load-failed.retry', { script: t(`auth.script.${only}`) }) : t('auth.load-failed.retry-all')}
       </button>
+      {/* Each script's own sentence names it and says what to check; the title above is the alert. */}
       <InfoPanel t={t} id={aboutId}>
-        <p>
-          <strong>{t('auth.load-failed.title')}</strong>
-        </p>
         {failed.map((script) => (
           <ScriptRetry key={script} script={script} session={session} t={t} />
         ))}
