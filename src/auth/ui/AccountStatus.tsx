@@ -6,6 +6,9 @@ import { AccountMenu } from './AccountMenu.tsx';
 import { InfoPanel } from './InfoPanel.tsx';
 import { type Translate, useAuthState } from './use-auth-state.ts';
 
+/** Waits before each automatic reload of a script that failed while offline, once back online. */
+export const onlineRetryDelaysMs = [1000, 4000, 10_000] as const;
+
 export interface AccountStatusProps {
   session: TokenSession;
   t: Translate;
@@ -33,23 +36,32 @@ export function AccountStatus({ session, t }: AccountStatusProps) {
     }
   }, [signedIn]);
 
-  // Back online: load again what failed while offline, so Connect and Send come back without a click. Each script
-  // once per offline spell: one that fails again online (a blocker) keeps its Retry button and never loops. A script
-  // whose failure arrives after the `online` event (gapi gives up late) is still retried.
-  const retried = useRef<Set<ScriptName> | null>(null);
+  // Back online: load again what failed while offline, so Connect and Send come back without a click. The first try
+  // waits a second (`online` fires as soon as an interface is up, often before traffic flows), then each script gets
+  // a few more, further apart; one that still fails keeps its Retry button and never loops.
+  const spell = useRef<Map<ScriptName, number> | null>(null);
   const failed = state.status === 'load-failed' ? state.failed : [];
   useEffect(() => {
     if (!online) {
-      retried.current = new Set();
+      spell.current = new Map();
       return;
     }
-    const spell = retried.current;
-    if (!spell) return;
-    for (const script of failed) {
-      if (spell.has(script)) continue;
-      spell.add(script);
-      session.retryScript(script);
-    }
+    const attempts = spell.current;
+    if (!attempts) return;
+    const timers = failed
+      .filter((script) => (attempts.get(script) ?? 0) < onlineRetryDelaysMs.length)
+      .map((script) =>
+        setTimeout(
+          () => {
+            attempts.set(script, (attempts.get(script) ?? 0) + 1);
+            session.retryScript(script);
+          },
+          onlineRetryDelaysMs[attempts.get(script) ?? 0],
+        ),
+      );
+    return () => {
+      for (const timer of timers) clearTimeout(timer);
+    };
   }, [online, failed.join()]);
 
   return (

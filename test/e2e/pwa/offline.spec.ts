@@ -102,6 +102,9 @@ test('offline, the account area says so; back online, Google’s scripts load ag
   await expect(accountRegion(page).getByRole('button', { name: /^Retry loading Google sign-in/ })).toBeVisible({
     timeout: 20_000,
   });
+  // Our own lazy chunks then come from the service worker: a chunk import that failed offline could not be retried
+  // in this page (the browser keeps the failure), only Google's scripts can.
+  await serviceWorkerInControl(page);
   await context.setOffline(true);
   await expect(accountRegion(page).getByText('Offline', { exact: true })).toBeVisible();
   await accountRegion(page).getByRole('button', { name: 'About connecting to Google' }).click();

@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuthFailure } from '../../../src/auth/auth-failure.ts';
 import type { AuthState, TokenSession } from '../../../src/auth/auth-state.ts';
-import { AccountStatus } from '../../../src/auth/ui/AccountStatus.tsx';
+import { AccountStatus, onlineRetryDelaysMs } from '../../../src/auth/ui/AccountStatus.tsx';
 import { AuthProblem } from '../../../src/auth/ui/AuthProblem.tsx';
 import { authText } from '../../../src/text/auth.ts';
 import { firstPaintText } from '../../../src/text/first-paint.ts';
@@ -213,7 +213,8 @@ describe('AccountStatus', () => {
     expect(root.querySelector('[role="status"]')?.textContent).toContain('Renewing access');
   });
 
-  it('offline, says so instead of a retry, and loads the failed scripts again when the browser is back online', async () => {
+  it('offline, says so instead of a retry; back online it loads the failed scripts again, a few times at most', async () => {
+    vi.useFakeTimers();
     const online = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
     try {
       const { session, set } = fakeSession({
@@ -223,18 +224,40 @@ describe('AccountStatus', () => {
       });
       await mount(<AccountStatus session={session} t={t} />);
       expect(chip().textContent).toBe('Offline');
-      expect(session.retryScript).not.toHaveBeenCalled();
       online.mockReturnValue(true);
       await act(() => {
         dispatchEvent(new Event('online'));
       });
-      expect(session.retryScript).toHaveBeenCalledWith('gis');
       expect(chip().textContent).toBe('Retry loading Google sign-in (Google Identity Services)');
-      // gapi gives up only later, online already: it is retried too; gis failing again is left to its button.
+      expect(session.retryScript).not.toHaveBeenCalled();
+      await act(() => {
+        vi.advanceTimersByTime(onlineRetryDelaysMs[0]);
+      });
+      expect(session.retryScript.mock.calls).toEqual([['gis']]);
+      // gis fails again, and gapi gives up only now, online already: gapi after the first delay, gis after its second.
       await set({ status: 'load-failed', scripts: { gis: 'failed', gapi: 'failed' }, failed: ['gis', 'gapi'] });
+      await act(() => {
+        vi.advanceTimersByTime(onlineRetryDelaysMs[0]);
+      });
       expect(session.retryScript.mock.calls).toEqual([['gis'], ['gapi']]);
+      await act(() => {
+        vi.advanceTimersByTime(onlineRetryDelaysMs[1]);
+      });
+      expect(session.retryScript.mock.calls).toEqual([['gis'], ['gapi'], ['gis']]);
+      // Failing again and again: a bounded number of tries each, then only the button.
+      for (let round = 0; round < 5; round++) {
+        await set({ status: 'loading', scripts: { gis: 'loading', gapi: 'loading' } });
+        await set({ status: 'load-failed', scripts: { gis: 'failed', gapi: 'failed' }, failed: ['gis', 'gapi'] });
+        await act(() => {
+          vi.advanceTimersByTime(60_000);
+        });
+      }
+      const tries = (script: string) => session.retryScript.mock.calls.filter(([name]) => name === script).length;
+      expect(tries('gis')).toBe(onlineRetryDelaysMs.length);
+      expect(tries('gapi')).toBe(onlineRetryDelaysMs.length);
     } finally {
       online.mockRestore();
+      vi.useRealTimers();
     }
   });
 });
