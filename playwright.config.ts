@@ -5,6 +5,7 @@ import {
   firstAppPort,
   googleOrigin,
   laneCount,
+  laneOutDir,
   portOffset,
   productionAppOrigin,
   productionAppPort,
@@ -22,7 +23,7 @@ function laneServers(lane: number) {
   const appPort = firstAppPort + lane;
   const googlePort = Number(new URL(googleOrigin(lane)).port);
   const ownBuild = lane > 0 || portOffset > 0;
-  const outDir = ownBuild ? `dist-offline-lane${lane}${portOffset ? `-p${portOffset}` : ''}` : 'dist-offline';
+  const outDir = laneOutDir(lane);
   const env = `VITE_OFFLINE_GOOGLE_ORIGIN=${googleOrigin(lane)}`;
   const build = ownBuild ? `${env} npx vite build --mode offline --outDir ${outDir} --logLevel warn && ` : '';
   return [

@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig, loadEnv } from 'vite';
+import { prerenderShellPlugin } from './src/app/shell/prerender-plugin.ts';
 import { buildTimeConfig } from './src/config.ts';
 import { privacyPagePlugin } from './src/privacy/privacy-plugin.ts';
+import { pwaPlugin } from './src/pwa/pwa-plugin.ts';
 import { baseSecurityHeaders, productionHeaders, securityHeadersPlugin } from './src/security/headers-plugin.ts';
 // Dev-server only (apply: 'serve'): demo mode against the offline Google when no client ID is configured.
 import { offlineGooglePlugin } from './test/offline-google/vite-plugin.ts';
@@ -11,7 +13,14 @@ export default defineConfig(({ mode }) => {
   const google = buildTimeConfig(loadEnv(mode, process.cwd(), 'VITE_')).google;
   return {
     base: './',
-    plugins: [preact(), securityHeadersPlugin(google), privacyPagePlugin(), offlineGooglePlugin()],
+    plugins: [
+      preact(),
+      prerenderShellPlugin(),
+      pwaPlugin(),
+      securityHeadersPlugin(google),
+      privacyPagePlugin(),
+      offlineGooglePlugin(),
+    ],
     build: {
       outDir: mode === 'offline' ? 'dist-offline' : 'dist',
       target: 'es2022',

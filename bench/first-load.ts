@@ -113,6 +113,8 @@ export function firstLoadFiles(outDir: string): string[] {
   visit(entry[0]);
 
   const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  // Classic blocking scripts (the first-paint language script, src/app/shell) are our own first-load JS too.
+  for (const script of classicScripts(html)) if (!files.includes(script)) files.unshift(script);
   const unexplained = htmlReferences(html).filter((ref) => /\.(m?js|css)$/.test(ref) && !files.includes(ref));
   if (unexplained.length > 0) {
     throw new Error(`index.html loads files the manifest graph does not explain: ${unexplained.join(', ')}`);
@@ -120,6 +122,16 @@ export function firstLoadFiles(outDir: string): string[] {
   const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].filter((m) => m[1]?.trim());
   if (inline.length > 0) throw new Error('index.html has inline scripts; count them before trusting the budget');
   return files;
+}
+
+/** Local `<script src>` files that are not modules: outside Vite's module graph, loaded before first paint. */
+export function classicScripts(html: string): string[] {
+  return [...html.matchAll(/<script\b[^>]*>/gi)]
+    .map((match) => match[0])
+    .filter((tag) => !/\btype="module"/i.test(tag))
+    .map((tag) => /\bsrc="([^"]*)"/i.exec(tag)?.[1])
+    .filter((url): url is string => Boolean(url) && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(url ?? ''))
+    .map((url) => url.replace(/^\.?\//, ''));
 }
 
 function sizeOf(bytes: Buffer) {

@@ -2,10 +2,12 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AuthState } from '../auth/index.ts';
 import { ComposePage } from '../compose/ui/ComposePage.tsx';
 import { buildTimeConfig, type LoadedConfig, loadConfig } from '../config.ts';
+import type { Language } from '../i18n/language.ts';
 import { useLanguage } from '../i18n/use-language.ts';
+import { usePwaNotices } from '../pwa/use-pwa.tsx';
 import type { ScriptStatus } from '../setup/CheckSetup.tsx';
 import type { StorageProblem } from '../storage/key-value.ts';
-import { addText } from '../text/catalog.ts';
+import { addText, loadLaterText } from '../text/catalog.ts';
 import type { Notice } from '../ui/Notices.tsx';
 import { accountOf } from './account.ts';
 import type { AfterPaint } from './after-paint.ts';
@@ -20,7 +22,8 @@ const loadSetup = () =>
     CheckSetup: check.CheckSetup,
   }));
 const loadAfterPaint = (): Promise<AfterPaint> =>
-  import('./after-paint.ts').then((later) => {
+  // With the text tables, so nothing this chunk shows appears first as a raw key and then grows (layout shift).
+  Promise.all([import('./after-paint.ts'), loadLaterText()]).then(([later]) => {
     // The auth text arrives with the account area that shows it, so neither appears without the other.
     addText(later.authText);
     return later;
@@ -37,15 +40,19 @@ function scriptStatuses(state: AuthState | null): { gis: ScriptStatus; gapi: Scr
   return state ? { gis: 'ready', gapi: 'ready' } : { gis: 'loading', gapi: 'loading' };
 }
 
-/** The whole page: configuration, language, account, the compose form with its outbox, and "Check setup". */
-export function App() {
-  const { language, t, choose } = useLanguage();
+/**
+ * The whole page: configuration, language, account, the compose form with its outbox and sent log, and "Check
+ * setup". `initialLanguage` is the language the prerendered shell was painted in (src/app/shell/mount.ts).
+ */
+export function App({ initialLanguage }: { initialLanguage?: Language } = {}) {
+  const { language, t, choose } = useLanguage(initialLanguage);
   const setup = useLazyModule(loadSetup);
   const later = useLazyModule(loadAfterPaint);
   const [loaded, setLoaded] = useState<LoadedConfig | null>(initialConfig);
   const [configSettled, setConfigSettled] = useState(false);
   const [storageProblem, setStorageProblem] = useState<StorageProblem | null>(null);
   const [holdSeconds, setHoldSeconds] = useState<number | null>(null);
+  const [sentLoaded, setSentLoaded] = useState(false);
   const { session, state } = useSession(loaded?.config ?? null, later);
 
   useEffect(() => {
@@ -74,6 +81,12 @@ export function App() {
   );
   useEffect(() => () => outbox?.dispose(), [outbox]);
 
+  // PWA notices (update ready, iOS Home Screen app); Reload writes the draft first so it survives the update.
+  const pwaNotices = usePwaNotices(t, async () => {
+    draftStore?.rescueNow();
+    await draftStore?.flush();
+  });
+
   const email = accountOf(state);
   const services = useMemo(
     () =>
@@ -96,6 +109,7 @@ export function App() {
       body: t(`draft.storage.${storageProblem}`),
       dismissible: true,
     });
+  outerNotices.push(...pwaNotices);
 
   const lastAuthError =
     state?.status === 'failed'
@@ -131,8 +145,10 @@ export function App() {
             later?.saveHoldSeconds(seconds);
             setHoldSeconds(seconds);
           }}
+          onSentLoaded={() => setSentLoaded(true)}
         />
-        {setup && (
+        {/* Once the sent log has its entries, so nothing below the form moves. */}
+        {setup && sentLoaded && (
           <setup.CheckSetup
             t={t}
             loaded={loaded}

@@ -5,7 +5,7 @@
  */
 import { TokenRequestError, type TokenSession } from '../auth/index.ts';
 import type { SendFailure } from '../compose/failure.ts';
-import type { OutgoingMail } from '../compose/outgoing.ts';
+import { newMessageId, type OutgoingMail, toOutgoing } from '../compose/outgoing.ts';
 import type { ComposeSendServices } from '../compose/ui/use-send.ts';
 import type { AppConfig } from '../config.ts';
 import { loadEditor } from '../editor/load.ts';
@@ -140,6 +140,9 @@ export function createComposeServices(deps: ComposeServicesDeps): ComposeSendSer
       message: (id) => gmailWebLink(gmailWebRoot, email, id),
       sentFolder: () => gmailSentFolderLink(gmailWebRoot, email),
     },
-    newUuid: () => crypto.randomUUID(),
+    prepare(draft, recipients) {
+      const messageId = newMessageId(email, crypto.randomUUID());
+      return { ...toOutgoing(draft, recipients, email, messageId), messageId };
+    },
   };
 }

@@ -1,11 +1,12 @@
 /**
- * The form's draft as the message to send: recipients parsed once (here, at Send), attachments as the Blobs the
- * person picked (read only by the builder), a Message-ID fixed now so every attempt carries the same one, and the
- * summary the outbox and the sent log keep. Pure.
+ * The form's draft as the message to send (loaded with the send services, off the first load): recipients parsed
+ * once at Send (recipients.ts `parseTokens`), attachments as the Blobs the person picked (read only by the
+ * builder), a Message-ID fixed now so every attempt carries the same one, and the summary the outbox and the sent
+ * log keep. Pure.
  */
 import type { Mailbox } from '../mail/types.ts';
 import type { Draft, RichBody } from './draft.ts';
-import type { RecipientParser, RecipientsByField, recipientFields } from './recipients.ts';
+import type { RecipientsByField, recipientFields } from './recipients.ts';
 
 export interface OutgoingAttachment {
   filename: string;
@@ -35,15 +36,6 @@ export interface Outgoing {
   mail: OutgoingMail;
   /** Who it goes to (the addresses) and the subject: what the outbox keeps on record, never the body. */
   summary: { to: string[]; cc: string[]; bcc: string[]; subject: string };
-}
-
-/** Each token parsed, once. */
-export function parseTokens(draft: Draft, parse: RecipientParser): RecipientsByField {
-  return {
-    to: draft.to.tokens.map((text) => ({ text, parsed: parse(text) })),
-    cc: draft.cc.tokens.map((text) => ({ text, parsed: parse(text) })),
-    bcc: draft.bcc.tokens.map((text) => ({ text, parsed: parse(text) })),
-  };
 }
 
 /**

@@ -99,3 +99,15 @@ export function invalidTokens(recipients: RecipientsByField): Array<{ field: Rec
   }
   return found;
 }
+
+/** Each token parsed, once. */
+export function parseTokens(
+  draft: Readonly<Record<RecipientField, { readonly tokens: readonly string[] }>>,
+  parse: RecipientParser,
+): RecipientsByField {
+  return {
+    to: draft.to.tokens.map((text) => ({ text, parsed: parse(text) })),
+    cc: draft.cc.tokens.map((text) => ({ text, parsed: parse(text) })),
+    bcc: draft.bcc.tokens.map((text) => ({ text, parsed: parse(text) })),
+  };
+}

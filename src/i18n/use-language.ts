@@ -4,17 +4,12 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { currentText, loadLaterText, onTextChange } from '../text/catalog.ts';
-import { type Language, resolveLanguage } from './language.ts';
-import { readSavedLanguage, saveLanguage } from './saved-language.ts';
+import { initialLanguage } from './initial-language.ts';
+import type { Language } from './language.ts';
+import { saveLanguage } from './saved-language.ts';
 import { createTranslator, type TextTable, type Translate } from './translate.ts';
 
-export function initialLanguage(): Language {
-  return resolveLanguage({
-    query: new URLSearchParams(location.search).get('lang'),
-    saved: readSavedLanguage(),
-    browser: navigator.languages ?? [navigator.language],
-  });
-}
+export { initialLanguage };
 
 export interface LanguageState {
   language: Language;
@@ -22,8 +17,9 @@ export interface LanguageState {
   choose(language: Language): void;
 }
 
-export function useLanguage(): LanguageState {
-  const [language, setLanguage] = useState<Language>(initialLanguage);
+/** `initial`: the language the prerendered shell was painted in (src/app/shell); resolved here when not given. */
+export function useLanguage(initial?: Language): LanguageState {
+  const [language, setLanguage] = useState<Language>(() => initial ?? initialLanguage());
   const [table, setTable] = useState<TextTable>(currentText);
   useEffect(() => {
     const unsubscribe = onTextChange(setTable);
@@ -34,7 +30,8 @@ export function useLanguage(): LanguageState {
 
   useEffect(() => {
     document.documentElement.lang = language;
-    document.title = t('app.name');
+    document.title = t('app.title');
+    document.querySelector('meta[name="description"]')?.setAttribute('content', t('app.description'));
   }, [language, t]);
 
   const choose = (next: Language) => {

@@ -90,6 +90,8 @@ export interface OutboxSnapshot {
   sent: readonly OutboxEntry[];
   /** Progress of the entries this tab is sending. */
   live: ReadonlyMap<string, LiveStatus>;
+  /** False until the stored entries were first read: the sent log waits for it rather than saying "nothing yet". */
+  loaded: boolean;
 }
 
 export interface Outbox {
@@ -163,7 +165,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   };
   const pending = new Set<Promise<unknown>>();
   const unsubscribers: Array<() => void> = [];
-  let snapshot: OutboxSnapshot = { attention: [], sent: [], live };
+  let snapshot: OutboxSnapshot = { attention: [], sent: [], live, loaded: false };
   let wakeTimer: unknown = null;
   let draining = false;
   let drainAgain = false;
@@ -190,7 +192,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     const attention = [...[...held.values()].map((item) => item.entry), ...stored].sort(
       (a, b) => b.createdAt - a.createdAt,
     );
-    snapshot = { attention, sent, live };
+    snapshot = { attention, sent, live, loaded: true };
     emit();
   }
 

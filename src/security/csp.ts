@@ -42,7 +42,9 @@ export function cspDirectives(google: GoogleEndpoints): CspDirectives {
     'connect-src': unique(["'self'", gisPath, gmailOrigin, userinfoOrigin, revokeOrigin, gapiOrigin, gapiProxy]),
     'frame-src': unique([gisPath, gapiProxy]),
     'img-src': ["'self'", 'data:', 'blob:'],
+    // The MIME worker and the service worker (src/pwa), both our own files; the web app manifest likewise.
     'worker-src': ["'self'"],
+    'manifest-src': ["'self'"],
     'font-src': ["'self'"],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],

@@ -25,7 +25,6 @@ export const authText = defineText({
     ja: '先に本文を書き始めて大丈夫です。Google のスクリプトを読み込み終えると送信できるようになります。',
   },
   'auth.connect': { en: 'Connect Gmail account', ja: 'Gmail アカウントに接続' },
-  'auth.connect.loading': { en: 'Loading Google sign-in…', ja: 'Google のログイン機能を読み込み中…' },
   'auth.connect.why': {
     en: 'Google will ask to let this page send mail as you (gmail.send) and see your email address (email). It cannot read, delete or change your mail.',
     ja: '接続すると Google の画面が開き、このページに 2 つのことを許可するか尋ねられます。あなたの Gmail からメールを送ること（gmail.send）と、あなたのメールアドレスを知ること（email）です。このページがメールを読んだり、削除・変更したりすることはできません。',
@@ -36,6 +35,7 @@ export const authText = defineText({
     ja: 'Google のウィンドウで操作を待っています… 完了するか、ウィンドウを閉じると元の画面に戻ります。',
   },
   'auth.renewing': { en: 'Renewing access with Google…', ja: 'Google との接続を更新しています…' },
+  'auth.authorizing.short': { en: 'Waiting for Google…', ja: 'Google を待っています…' },
   'auth.cancel': { en: 'Stop waiting', ja: '待つのをやめる' },
   'auth.ready.sending-as': { en: 'Sending as {email}', ja: '{email} として送信します' },
   'auth.ready.looking-up': {
@@ -50,9 +50,22 @@ export const authText = defineText({
     en: 'This browser remembers {email} so Google can skip the account chooser next time. Only the address is stored, never the access token.',
     ja: '次回アカウントの選択を省けるよう、このブラウザに {email} を記憶しています。保存するのはメールアドレスだけで、アクセス トークンは保存しません。',
   },
+  'auth.kept': {
+    en: 'The access token stays in this page’s memory only and is gone when you close it.',
+    ja: 'アクセス トークンはこのページのメモリ内にだけあり、ページを閉じると消えます。',
+  },
   'auth.hint.forget': { en: 'Forget {email}', ja: '{email} の記憶を消す' },
   'auth.sign-out': { en: 'Sign out', ja: 'ログアウト' },
-  'auth.sign-out.forget': { en: 'Also forget {email} in this browser', ja: 'このブラウザから {email} の記憶も消す' },
+  'auth.sign-out.forget': {
+    en: 'Sign out and forget {email} in this browser',
+    ja: 'ログアウトして、このブラウザから {email} の記憶を消す',
+  },
+  'auth.about': { en: 'About connecting to Google', ja: 'Google への接続について' },
+  'auth.offline': { en: 'Offline', ja: 'オフライン' },
+  'auth.offline.body': {
+    en: 'This browser is offline. You can keep writing and attaching files; connecting to Google and sending need the network, and Fumi tries again by itself when you are back online.',
+    ja: 'このブラウザはオフラインです。本文の入力やファイルの添付はそのまま続けられます。Google への接続と送信にはネットワークが必要で、オンラインに戻ると Fumi が自動でもう一度試します。',
+  },
   'auth.script.gis': {
     en: 'Google sign-in (Google Identity Services)',
     ja: 'Google ログイン（Google Identity Services）',
@@ -67,6 +80,7 @@ export const authText = defineText({
     ja: '{script} を読み込めませんでした。インターネットに接続しているか確認してください。広告ブロッカーやトラッキング防止機能が、このページでの accounts.google.com や apis.google.com への接続を止めている可能性もあります。書いた内容はそのまま残っています。',
   },
   'auth.load-failed.retry': { en: 'Retry loading {script}', ja: '{script} をもう一度読み込む' },
+  'auth.load-failed.retry-all': { en: 'Retry loading Google’s code', ja: 'Google のプログラムを再読み込み' },
   'auth.popup-blocked.title': {
     en: 'The browser blocked Google’s sign-in window',
     ja: 'Google のログイン ウィンドウがブラウザにブロックされました',

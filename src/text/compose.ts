@@ -7,7 +7,6 @@ export const composeText = defineText({
     en: '{count} recipients. Gmail accepts at most {limit} recipients per message sent this way; split the list or some may not get it.',
     ja: '宛先が {count} 件あります。この方法で送る場合、Gmail は 1 通あたり {limit} 件までしか受け付けません。一部に届かないおそれがあるため、分けて送ってください。',
   },
-  'compose.attachments': { en: 'Attachments', ja: '添付ファイル' },
   'compose.attachment.removed': { en: 'Removed {name}', ja: '{name} を削除しました' },
   'compose.attachments.over': {
     en: 'Attachments total {total}, over Gmail’s {limit} limit. Remove {excess} to send.',
@@ -61,19 +60,10 @@ export const composeText = defineText({
     en: 'The draft could not be saved in this browser. Your text stays here until you close the tab.',
     ja: 'このブラウザに下書きを保存できませんでした。入力内容はタブを閉じるまで残ります。',
   },
-  'sent.title': { en: 'Sent from this browser', ja: 'このブラウザから送信したメッセージ' },
-  'sent.empty': {
-    en: 'Nothing sent from this browser yet.',
-    ja: 'このブラウザから送信したメッセージはまだありません。',
-  },
   'sent.clear': { en: 'Clear list', ja: '履歴を消去' },
   'sent.to': { en: 'To {recipients}', ja: '宛先：{recipients}' },
   'sent.no-subject': { en: '(no subject)', ja: '（件名なし）' },
   'sent.open': { en: 'Open in Gmail', ja: 'Gmail で開く' },
-  'sent.note': {
-    en: 'Kept only in this browser: time, recipients, subject and link, never the message itself.',
-    ja: 'このブラウザ内にだけ、日時・宛先・件名・リンクを保存します。本文は保存しません。',
-  },
   'notice.dismiss': { en: 'Dismiss', ja: '閉じる' },
   'compose.recipient.invalid': { en: 'Not a valid address', ja: '正しいメールアドレスではありません' },
   'compose.recipient.duplicate': { en: 'Already in {field}', ja: '{field} にも入っています' },

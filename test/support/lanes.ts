@@ -20,6 +20,12 @@ export function currentLane(): number {
   return Number(process.env.TEST_PARALLEL_INDEX ?? 0) % laneCount;
 }
 
+/** The folder the app of lane N is built into and served from (playwright.config.ts). */
+export function laneOutDir(lane = currentLane()): string {
+  const ownBuild = lane > 0 || portOffset > 0;
+  return ownBuild ? `dist-offline-lane${lane}${portOffset ? `-p${portOffset}` : ''}` : 'dist-offline';
+}
+
 export function appOrigin(lane = currentLane()): string {
   return `http://localhost:${firstAppPort + lane}`;
 }

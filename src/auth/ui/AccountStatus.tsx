@@ -1,7 +1,13 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import type { ScriptName } from '../../google/load-script.ts';
+import { useOnline } from '../../pwa/connectivity.ts';
 import type { AuthState, TokenSession } from '../auth-state.ts';
+import { AccountMenu } from './AccountMenu.tsx';
+import { InfoPanel } from './InfoPanel.tsx';
 import { type Translate, useAuthState } from './use-auth-state.ts';
+
+/** Waits before each automatic reload of a script that failed while offline, once back online. */
+export const onlineRetryDelaysMs = [1000, 4000, 10_000] as const;
 
 export interface AccountStatusProps {
   session: TokenSession;
@@ -9,57 +15,159 @@ export interface AccountStatusProps {
 }
 
 /**
- * Who the mail will be sent as, and the one control that changes it: Connect (loading until GIS and gapi are
- * ready), "Sending as …" with Sign out, or a retry for each Google script that failed to load.
- * Failures themselves are shown by AuthProblem.
+ * Who the mail will be sent as, in one compact control of fixed size (so nothing on the page moves when the state
+ * changes): Connect (loading until GIS and gapi are ready) with an "about" panel, the account chip and its menu once
+ * connected, "Offline", or a retry when a Google script failed to load. Failures themselves are shown by AuthProblem.
+ * Every state has the same two slots: the chip, then one small button or nothing.
  */
 export function AccountStatus({ session, t }: AccountStatusProps) {
   const state = useAuthState(session);
+  const online = useOnline();
+  const area = useRef<HTMLElement>(null);
+  const signedIn = isSignedIn(state);
+  const wasSignedIn = useRef(signedIn);
+
+  // Sign out replaces the account chip by Connect: keep the keyboard where it was.
+  useEffect(() => {
+    const signedOutNow = wasSignedIn.current && !signedIn;
+    wasSignedIn.current = signedIn;
+    if (signedOutNow && (document.activeElement === document.body || !document.activeElement)) {
+      area.current?.querySelector<HTMLElement>('.account-chip')?.focus();
+    }
+  }, [signedIn]);
+
+  // Back online: load again what failed while offline, so Connect and Send come back without a click. The first try
+  // waits a second (`online` fires as soon as an interface is up, often before traffic flows), then each script gets
+  // a few more, further apart; one that still fails keeps its Retry button and never loops.
+  const spell = useRef<Map<ScriptName, number> | null>(null);
+  const failed = state.status === 'load-failed' ? state.failed : [];
+  useEffect(() => {
+    if (!online) {
+      spell.current = new Map();
+      return;
+    }
+    const attempts = spell.current;
+    if (!attempts) return;
+    const timers = failed
+      .filter((script) => (attempts.get(script) ?? 0) < onlineRetryDelaysMs.length)
+      .map((script) =>
+        setTimeout(
+          () => {
+            attempts.set(script, (attempts.get(script) ?? 0) + 1);
+            session.retryScript(script);
+          },
+          onlineRetryDelaysMs[attempts.get(script) ?? 0],
+        ),
+      );
+    return () => {
+      for (const timer of timers) clearTimeout(timer);
+    };
+  }, [online, failed.join()]);
+
   return (
-    <section class={`account-status account-status--${state.status}`} aria-label={t('auth.region')}>
-      <Body state={state} session={session} t={t} />
+    <section
+      ref={area}
+      class={`account account--${state.status}`}
+      aria-label={t('auth.region')}
+      data-online={online ? undefined : 'false'}
+    >
+      <Body state={state} session={session} t={t} online={online} />
     </section>
   );
 }
 
-function Body({ state, session, t }: { state: AuthState; session: TokenSession; t: Translate }) {
+function isSignedIn(state: AuthState): boolean {
+  if (state.status === 'ready' || state.status === 'renewing') return true;
+  return state.status === 'failed' && state.email !== null;
+}
+
+function Body({
+  state,
+  session,
+  t,
+  online,
+}: {
+  state: AuthState;
+  session: TokenSession;
+  t: Translate;
+  online: boolean;
+}) {
+  const aboutId = useId();
+  const whyId = useId();
   switch (state.status) {
     case 'loading':
-      return (
+    case 'load-failed':
+      if (!online) return <Offline t={t} />;
+      return state.status === 'loading' ? (
         <>
           {/* aria-disabled keeps the button focusable and announced while it waits, unlike `disabled`. */}
-          <button type="button" aria-disabled="true" aria-describedby="auth-loading-detail">
+          <button type="button" class="account-chip" aria-disabled="true" aria-describedby={whyId}>
             {t('auth.connect.loading')}
           </button>
-          <p id="auth-loading-detail" role="status">
-            {t('auth.loading.detail')}
-          </p>
+          <InfoPanel t={t} id={aboutId}>
+            <p id={whyId}>{t('auth.loading.detail')}</p>
+            <p>{t('auth.connect.why')}</p>
+          </InfoPanel>
         </>
-      );
-    case 'load-failed':
-      return (
-        <div role="alert">
-          <p>
-            <strong>{t('auth.load-failed.title')}</strong>
-          </p>
-          {state.failed.map((script) => (
-            <ScriptRetry key={script} script={script} session={session} t={t} />
-          ))}
-        </div>
+      ) : (
+        <LoadFailed failed={state.failed} session={session} t={t} />
       );
     case 'signed-out':
     case 'authorizing':
       return <SignedOut state={state} session={session} t={t} />;
     case 'failed':
       return state.email ? (
-        <SignedIn email={state.email} hint={state.hint} session={session} t={t} />
+        <SignedIn state={state} email={state.email} session={session} t={t} />
       ) : (
         <SignedOut state={state} session={session} t={t} />
       );
     case 'ready':
     case 'renewing':
-      return <SignedIn email={state.email} hint={state.hint} session={session} t={t} state={state} />;
+      return <SignedIn state={state} email={state.email} session={session} t={t} />;
   }
+}
+
+function Offline({ t }: { t: Translate }) {
+  const aboutId = useId();
+  return (
+    <>
+      <p class="account-chip account-chip--offline" role="status">
+        {t('auth.offline')}
+      </p>
+      <InfoPanel t={t} id={aboutId}>
+        <p>{t('auth.offline.body')}</p>
+      </InfoPanel>
+    </>
+  );
+}
+
+function LoadFailed({ failed, session, t }: { failed: readonly ScriptName[]; session: TokenSession; t: Translate }) {
+  const aboutId = useId();
+  const only = failed.length === 1 ? failed[0] : undefined;
+  return (
+    <>
+      <p class="visually-hidden" role="alert">
+        {t('auth.load-failed.title')}
+      </p>
+      <button
+        type="button"
+        class="account-chip account-chip--warning"
+        aria-describedby={aboutId}
+        title={t('auth.load-failed.title')}
+        onClick={() => {
+          for (const script of failed) session.retryScript(script);
+        }}
+      >
+        {only ? t('auth.load-failed.retry', { script: t(`auth.script.${only}`) }) : t('auth.load-failed.retry-all')}
+      </button>
+      {/* Each script's own sentence names it and says what to check; the title above is the alert. */}
+      <InfoPanel t={t} id={aboutId}>
+        {failed.map((script) => (
+          <ScriptRetry key={script} script={script} session={session} t={t} />
+        ))}
+      </InfoPanel>
+    </>
+  );
 }
 
 function ScriptRetry({ script, session, t }: { script: ScriptName; session: TokenSession; t: Translate }) {
@@ -67,7 +175,7 @@ function ScriptRetry({ script, session, t }: { script: ScriptName; session: Toke
   return (
     <p>
       {t('auth.load-failed.body', { script: name })}{' '}
-      <button type="button" onClick={() => session.retryScript(script)}>
+      <button type="button" class="account-popup__action" onClick={() => session.retryScript(script)}>
         {t('auth.load-failed.retry', { script: name })}
       </button>
     </p>
@@ -84,85 +192,73 @@ function SignedOut({
   t: Translate;
 }) {
   const waiting = state.status === 'authorizing';
+  const aboutId = useId();
   const whyId = useId();
   return (
     <>
       <button
         type="button"
+        class="account-chip account-chip--connect"
         aria-describedby={whyId}
         aria-disabled={waiting ? 'true' : undefined}
+        title={state.hint ? t('auth.connect.as', { email: state.hint }) : undefined}
         // Synchronous on purpose: requestAccessToken must run inside the click or the popup is blocked.
         onClick={() => session.connect()}
       >
-        {state.hint ? t('auth.connect.as', { email: state.hint }) : t('auth.connect')}
+        {waiting
+          ? t('auth.authorizing.short')
+          : state.hint
+            ? t('auth.connect.as', { email: state.hint })
+            : t('auth.connect')}
       </button>
-      <p id={whyId}>{t('auth.connect.why')}</p>
-      <p role="status">
-        {waiting && (
-          <>
-            {t('auth.authorizing')}{' '}
-            <button type="button" onClick={() => session.cancel()}>
-              {t('auth.cancel')}
-            </button>
-          </>
-        )}
+      <p class="visually-hidden" role="status">
+        {waiting && t('auth.authorizing')}
       </p>
-      {state.hint && !waiting && <HintDisclosure hint={state.hint} session={session} t={t} />}
+      {waiting ? (
+        <button type="button" class="account-aside account-aside--text" onClick={() => session.cancel()}>
+          {t('auth.cancel')}
+        </button>
+      ) : (
+        <InfoPanel t={t} id={aboutId}>
+          <p id={whyId}>{t('auth.connect.why')}</p>
+          {state.hint && (
+            <p>
+              {t('auth.hint.disclosure', { email: state.hint })}{' '}
+              <button type="button" class="account-popup__action" onClick={() => session.forgetHint()}>
+                {t('auth.hint.forget', { email: state.hint })}
+              </button>
+            </p>
+          )}
+        </InfoPanel>
+      )}
     </>
   );
 }
 
-interface SignedInProps {
+function SignedIn({
+  state,
+  email,
+  session,
+  t,
+}: {
+  state: AuthState & { hint: string | null };
   email: string | null;
-  hint: string | null;
   session: TokenSession;
   t: Translate;
-  state?: AuthState;
-}
-
-function SignedIn({ email, hint, session, t, state }: SignedInProps) {
-  const [forget, setForget] = useState(false);
-  const forgetId = useId();
-  const lookup = state?.status === 'ready' ? state.emailLookup : 'done';
-  const identity = email
-    ? t('auth.ready.sending-as', { email })
-    : lookup === 'pending'
-      ? t('auth.ready.looking-up')
-      : t('auth.ready.address-unknown');
+}) {
+  const lookup = state.status === 'ready' ? state.emailLookup : 'done';
+  const fallback = lookup === 'pending' ? t('auth.ready.looking-up') : t('auth.ready.address-unknown');
+  const renewing = state.status === 'renewing';
+  const identity = email ? t('auth.ready.sending-as', { email }) : fallback;
   return (
-    <>
-      <p role="status">
-        <span class="account-status__identity">{identity}</span>
-        {state?.status === 'renewing' && <> — {t('auth.renewing')}</>}
-      </p>
-      {hint && <HintDisclosure hint={hint} session={session} t={t} />}
-      <div class="account-status__sign-out">
-        {hint && (
-          <label for={forgetId}>
-            <input
-              id={forgetId}
-              type="checkbox"
-              checked={forget}
-              onChange={(event) => setForget(event.currentTarget.checked)}
-            />{' '}
-            {t('auth.sign-out.forget', { email: hint })}
-          </label>
-        )}
-        <button type="button" onClick={() => session.signOut({ forgetHint: forget })}>
-          {t('auth.sign-out')}
-        </button>
-      </div>
-    </>
-  );
-}
-
-function HintDisclosure({ hint, session, t }: { hint: string; session: TokenSession; t: Translate }) {
-  return (
-    <p class="account-status__hint">
-      {t('auth.hint.disclosure', { email: hint })}{' '}
-      <button type="button" onClick={() => session.forgetHint()}>
-        {t('auth.hint.forget', { email: hint })}
-      </button>
-    </p>
+    <AccountMenu
+      session={session}
+      t={t}
+      email={email}
+      fallback={fallback}
+      hint={state.hint}
+      renewing={renewing}
+      status={renewing ? `${identity} — ${t('auth.renewing')}` : identity}
+    />
   );
 }

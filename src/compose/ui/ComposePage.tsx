@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Language } from '../../i18n/language.ts';
 import type { Translate } from '../../i18n/translate.ts';
+import { SentLog } from '../../outbox/ui/SentLog.tsx';
 import { type Notice, Notices } from '../../ui/Notices.tsx';
 import { attachmentBudget } from '../attachments.ts';
 import { readBodyMode, saveBodyMode } from '../body-mode.ts';
@@ -9,8 +10,13 @@ import type { DraftAttachment } from '../draft.ts';
 import { commitAllTyping } from '../draft-actions.ts';
 import type { DraftStore } from '../draft-store.ts';
 import type { SendFailure } from '../failure.ts';
-import { parseTokens } from '../outgoing.ts';
-import { countRecipients, findDuplicates, gmailRecipientLimit, type RecipientParser } from '../recipients.ts';
+import {
+  countRecipients,
+  findDuplicates,
+  gmailRecipientLimit,
+  parseTokens,
+  type RecipientParser,
+} from '../recipients.ts';
 import { sendBlockers } from '../send-readiness.ts';
 import { AttachmentList } from './AttachmentList.tsx';
 import { BodyArea, useRichChunk } from './BodyArea.tsx';
@@ -35,6 +41,8 @@ export interface ComposePageProps {
   /** The authorization problem, if any; its action button runs `resumeSend` (when a send was waiting on it). */
   authProblem: (resumeSend: (() => void) | undefined) => ComponentChildren;
   onHoldSeconds: (seconds: number) => void;
+  /** Once the sent log shows what is stored, so what the page puts below it appears without moving anything. */
+  onSentLoaded?: () => void;
   children?: ComponentChildren;
 }
 
@@ -92,21 +100,17 @@ export function ComposePage(props: ComposePageProps) {
     undoneText: t('outbox.undone'),
     replaceQuestion: t('outbox.edit.replace'),
     focusForm: () => toInput.current?.focus(),
-    describeReturned: (entry): SendFailure => {
-      if (entry.state === 'cancelled') return { messageKey: 'outbox.cancelled.returned', action: 'none' };
-      if (!later) return { messageKey: 'compose.error.unexpected', params: { detail: entry.state }, action: 'retry' };
-      const view = later.describeEntry(entry, Date.now());
-      const action = view.actions.includes('connect-and-send')
-        ? 'reconnect'
-        : view.actions.includes('retry')
-          ? 'retry'
-          : view.fieldKey
-            ? 'focus-recipients'
-            : 'none';
-      return { messageKey: view.key, text: later.entryText(t, language, view), action, code: entry.problem?.code };
-    },
+    actOnEntry: later?.actOnEntry,
+    describeReturned: (entry): SendFailure =>
+      later
+        ? later.returnedFailure(t, language, entry)
+        : { messageKey: 'compose.error.unexpected', params: { detail: entry.state }, action: 'retry' },
   });
   const { local, tracked, busy, snapshot } = sending;
+  const onSentLoaded = props.onSentLoaded;
+  useEffect(() => {
+    if (snapshot.loaded) onSentLoaded?.();
+  }, [snapshot.loaded, onSentLoaded]);
 
   const tokens = useMemo(() => parseTokens(draft, parse), [draft, parse]);
   const duplicates = useMemo(() => findDuplicates(tokens), [tokens]);
@@ -347,15 +351,16 @@ export function ComposePage(props: ComposePageProps) {
           onAction={sending.act}
         />
       )}
-      {services && later && (
-        <later.SentLog
-          t={t}
-          language={language}
-          entries={snapshot.sent}
-          links={services.links}
-          onClear={() => void services.outbox.clearSentLog()}
-        />
-      )}
+      {/* Painted with the form (entries come with the outbox), so nothing below the form pops in. */}
+      <SentLog
+        t={t}
+        count={snapshot.sent.length}
+        list={
+          services &&
+          later && <later.SentEntries t={t} language={language} entries={snapshot.sent} links={services.links} />
+        }
+        onClear={() => void services?.outbox.clearSentLog()}
+      />
     </>
   );
 }

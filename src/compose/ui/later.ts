@@ -4,16 +4,19 @@
  * load; until it arrives the form works and Send waits.
  */
 import type { describeEntry } from '../../outbox/core/describe.ts';
-import type { entryNotice, entryText } from '../../outbox/ui/entry-notice.tsx';
+import type { entryNotice } from '../../outbox/ui/entry-notice.tsx';
 import type { OutboxPanel } from '../../outbox/ui/OutboxPanel.tsx';
-import type { SentLog } from '../../outbox/ui/SentLog.tsx';
+import type { SentEntries } from '../../outbox/ui/SentEntries.tsx';
 import type { RecipientParser } from '../recipients.ts';
+import type { actOnEntry } from './entry-actions.ts';
+import type { returnedFailure } from './returned-failure.ts';
 
 export interface ComposeLater {
   parseRecipient: RecipientParser;
   describeEntry: typeof describeEntry;
   entryNotice: typeof entryNotice;
-  entryText: typeof entryText;
   OutboxPanel: typeof OutboxPanel;
-  SentLog: typeof SentLog;
+  SentEntries: typeof SentEntries;
+  returnedFailure: typeof returnedFailure;
+  actOnEntry: typeof actOnEntry;
 }

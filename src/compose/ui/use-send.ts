@@ -13,8 +13,9 @@ import type { Draft } from '../draft.ts';
 import { isEmptyDraft } from '../draft.ts';
 import type { DraftAction } from '../draft-actions.ts';
 import type { SendFailure } from '../failure.ts';
-import { newMessageId, type OutgoingMail, parseTokens, toOutgoing } from '../outgoing.ts';
-import type { RecipientParser } from '../recipients.ts';
+import type { Outgoing, OutgoingMail } from '../outgoing.ts';
+import { parseTokens, type RecipientParser, type RecipientsByField } from '../recipients.ts';
+import type { actOnEntry } from './entry-actions.ts';
 
 /** What the compose page needs to send; the app wires it to the session, the builder and the outbox. */
 export interface ComposeSendServices {
@@ -35,15 +36,16 @@ export interface ComposeSendServices {
   /** A token failure to show, or null when it needs no message (the popup closed, an auth notice explains). */
   describeTokenError(error: unknown): SendFailure | null;
   describeBuildError(error: unknown): SendFailure;
+  /** The message and its summary for a checked draft, with a new Message-ID (in the services: off the first load). */
+  prepare(draft: Draft, recipients: RecipientsByField): Outgoing & { messageId: string };
   outbox: Outbox;
   links: EntryLinks;
-  newUuid(): string;
 }
 
 /** The form's own state; the message it handed to the outbox is followed apart (`tracked`). */
 export type LocalSend = { kind: 'idle' } | { kind: 'authorizing' } | { kind: 'failed'; failure: SendFailure };
 
-const emptySnapshot: OutboxSnapshot = { attention: [], sent: [], live: new Map<string, LiveStatus>() };
+const emptySnapshot: OutboxSnapshot = { attention: [], sent: [], live: new Map<string, LiveStatus>(), loaded: false };
 
 export function useOutboxSnapshot(outbox: Outbox | null | undefined): OutboxSnapshot {
   const [snapshot, setSnapshot] = useState<OutboxSnapshot>(() => outbox?.snapshot() ?? emptySnapshot);
@@ -80,6 +82,8 @@ export interface SendHookOptions {
    * failure: the message is back in the form, and this says why.
    */
   describeReturned(entry: OutboxEntry): SendFailure;
+  /** What an entry's buttons do (entry-actions.ts, in the after-paint chunk; its buttons come with it). */
+  actOnEntry: typeof actOnEntry | undefined;
   services: ComposeSendServices | null;
   parse: RecipientParser;
   draft: Draft;
@@ -169,8 +173,7 @@ export function useSend(options: SendHookOptions): SendState {
     setLocal({ kind: 'authorizing' });
     // No await before this: the token request must stay inside the click.
     const token = services.ensureToken();
-    const messageId = newMessageId(account, services.newUuid());
-    const { mail, summary } = toOutgoing(committed, parseTokens(committed, parse), account, messageId);
+    const { mail, summary, messageId } = services.prepare(committed, parseTokens(committed, parse));
     const built = services.build(mail);
     built.catch(() => undefined);
     const hold = () => {
@@ -204,53 +207,26 @@ export function useSend(options: SendHookOptions): SendState {
   }
 
   function act(action: EntryAction, entry: OutboxEntry): void {
-    if (!services) return;
-    const { outbox } = services;
-    switch (action) {
-      case 'undo': {
-        const held = outbox.undo(entry.id) as Draft | undefined;
-        if (held) dispatch({ type: 'replace', draft: held });
-        setTrackedId(null);
-        setLocal({ kind: 'idle' });
-        latest.current.announce(latest.current.undoneText);
-        latest.current.focusForm();
-        return;
-      }
-      case 'send-now':
-        outbox.sendNow(entry.id);
-        return;
-      case 'send-again':
-      case 'retry':
-        withToken(() => void outbox.resend(entry.id));
-        setTrackedId(entry.id);
-        return;
-      case 'connect-and-send':
-        withToken(() => (entry.state === 'failed' ? void outbox.resend(entry.id) : outbox.kick()));
-        return;
-      case 'edit':
-        void outbox.payload(entry.id).then(async (payload) => {
-          const restored = payload?.draft as Draft | undefined;
-          if (!restored) return;
-          const current = latest.current.draft;
-          if (!isEmptyDraft(current) && !confirm(latest.current.replaceQuestion)) return;
-          dispatch({ type: 'replace', draft: { ...restored, outboxId: undefined } });
-          await outbox.discard(entry.id);
-          if (trackedId === entry.id) setTrackedId(null);
-          latest.current.focusForm();
-        });
-        return;
-      case 'cancel':
-        void outbox.cancel(entry.id);
-        return;
-      case 'dismiss':
-        if (entry.state === 'not-sure' || entry.state === 'failed') void outbox.acknowledge(entry.id);
-        if (entry.state === 'cancelled') void outbox.discard(entry.id);
-        if (trackedId === entry.id) setTrackedId(null);
-        return;
-      case 'open-in-gmail':
-      case 'open-sent':
-        return;
-    }
+    const { actOnEntry } = latest.current;
+    if (!services || !actOnEntry) return;
+    const options = latest.current;
+    actOnEntry(
+      {
+        outbox: services.outbox,
+        withToken,
+        dispatch,
+        draft: () => latest.current.draft,
+        trackedId,
+        track: setTrackedId,
+        idle: () => setLocal({ kind: 'idle' }),
+        announce: options.announce,
+        undoneText: options.undoneText,
+        replaceQuestion: options.replaceQuestion,
+        focusForm: options.focusForm,
+      },
+      action,
+      entry,
+    );
   }
 
   return {

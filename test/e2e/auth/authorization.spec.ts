@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { OfflineGoogleControl } from '../../offline-google/control.ts';
 import { snapshotAtRest } from '../../support/at-rest.ts';
 import { expect, test } from '../../support/fixtures.ts';
+import { signOutFromMenu } from '../app/helpers.ts';
 
 const google = new OfflineGoogleControl();
 const gmailSendScope = 'https://www.googleapis.com/auth/gmail.send';
@@ -115,7 +116,7 @@ test('after sign out, a new grant needs consent again', async ({ page }) => {
 
   // Google's answer to the revocation, waited for as an event rather than polled for a fixed time.
   const revoked = page.waitForResponse((response) => new URL(response.url()).pathname === '/revoke', { timeout: 0 });
-  await account(page).getByRole('button', { name: 'Sign out' }).click();
+  await signOutFromMenu(page);
   expect((await revoked).status()).toBe(200);
   expect((await google.tokens()).every((token) => token.revoked)).toBe(true);
   const again = await openPopup(page, /Connect/);
@@ -129,8 +130,7 @@ test('signing out can forget the remembered account in this browser', async ({ p
   const popup = await openPopup(page, 'Connect Gmail account');
   await chooseAndConsent(popup, 'alice@example.com');
   await expect(account(page)).toContainText('This browser remembers alice@example.com');
-  await account(page).getByRole('checkbox', { name: 'Also forget alice@example.com in this browser' }).check();
-  await account(page).getByRole('button', { name: 'Sign out' }).click();
+  await signOutFromMenu(page, { forget: true });
   await expect(account(page).getByRole('button', { name: 'Connect Gmail account' })).toBeVisible();
   expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain('alice@example.com');
 });

@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { tokensAtRest } from '../../support/at-rest.ts';
 import { expect, test } from '../../support/fixtures.ts';
+import { signOutFromMenu } from '../app/helpers.ts';
 import { accountRegion, alice, google, openConnected } from '../compose/helpers.ts';
 import { expectSent, sendButton, writeDraft } from './helpers.ts';
 
@@ -36,7 +37,7 @@ test('connect, send, renew after expiry, sign out: no token anywhere at rest', a
   expect((await google.tokens()).length).toBeGreaterThanOrEqual(2);
   await expectNothingAtRest(page, 'renewal');
 
-  await accountRegion(page).getByRole('button', { name: 'Sign out' }).click();
+  await signOutFromMenu(page);
   await expect(accountRegion(page).getByRole('button', { name: /Connect/ })).toBeVisible();
   await expect.poll(async () => (await google.tokens()).every((token) => token.revoked)).toBe(true);
   await expectNothingAtRest(page, 'sign out');

@@ -4,11 +4,14 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuthFailure } from '../../../src/auth/auth-failure.ts';
 import type { AuthState, TokenSession } from '../../../src/auth/auth-state.ts';
-import { AccountStatus } from '../../../src/auth/ui/AccountStatus.tsx';
+import { AccountStatus, onlineRetryDelaysMs } from '../../../src/auth/ui/AccountStatus.tsx';
 import { AuthProblem } from '../../../src/auth/ui/AuthProblem.tsx';
 import { authText } from '../../../src/text/auth.ts';
+import { firstPaintText } from '../../../src/text/first-paint.ts';
 
-const en: Record<string, string> = Object.fromEntries(Object.entries(authText).map(([key, text]) => [key, text.en]));
+const en: Record<string, string> = Object.fromEntries(
+  Object.entries({ ...firstPaintText, ...authText }).map(([key, text]) => [key, text.en]),
+);
 const t = (key: string, params: Readonly<Record<string, string | number>> = {}) =>
   (en[key] ?? `!${key}`).replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
 
@@ -64,7 +67,25 @@ const button = (name: string | RegExp) => {
 };
 
 describe('AccountStatus', () => {
-  it('says it is loading until the scripts are ready, then offers Connect', async () => {
+  const chip = () => {
+    const found = root.querySelector<HTMLElement>('.account-chip');
+    if (!found) throw new Error(`no chip in ${root.innerHTML}`);
+    return found;
+  };
+  const about = () => root.querySelector<HTMLButtonElement>('[aria-label="About connecting to Google"]')!;
+  const key = (target: HTMLElement, name: string) =>
+    act(() => {
+      target.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true }));
+    });
+  const ready = (hint: string | null): AuthState => ({
+    status: 'ready',
+    email: 'alice@example.com',
+    emailLookup: 'done',
+    expiresAt: 1,
+    hint,
+  });
+
+  it('says it is loading until the scripts are ready, then offers Connect, with the why one click away', async () => {
     const { session, set } = fakeSession({ status: 'loading', scripts: { gis: 'ready', gapi: 'loading' } });
     await mount(<AccountStatus session={session} t={t} />);
     expect(button('Loading Google sign-in…').getAttribute('aria-disabled')).toBe('true');
@@ -72,25 +93,48 @@ describe('AccountStatus', () => {
     await set({ status: 'signed-out', hint: null });
     button('Connect Gmail account').click();
     expect(session.connect).toHaveBeenCalledTimes(1);
-    expect(root.textContent).toContain('gmail.send');
+    // The scopes are explained in the panel behind the "about" button, and describe the Connect button.
+    const panel = root.querySelector<HTMLElement>(`#${about().getAttribute('aria-controls')}`)!;
+    expect(panel.hidden).toBe(true);
+    expect(about().getAttribute('aria-expanded')).toBe('false');
+    await act(() => about().click());
+    expect(panel.hidden).toBe(false);
+    expect(about().getAttribute('aria-expanded')).toBe('true');
+    expect(panel.textContent).toContain('gmail.send');
+    const described = root.querySelector(`#${button('Connect Gmail account').getAttribute('aria-describedby')}`);
+    expect(described?.textContent).toContain('gmail.send');
   });
 
-  it('offers a retry for each script that failed, naming it', async () => {
+  it('offers one retry for the scripts that failed, and one per script behind "about"', async () => {
     const { session } = fakeSession({
       status: 'load-failed',
       scripts: { gis: 'failed', gapi: 'failed' },
       failed: ['gis', 'gapi'],
     });
     await mount(<AccountStatus session={session} t={t} />);
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe('Part of Google’s code did not load');
+    button('Retry loading Google’s code').click();
+    expect(session.retryScript.mock.calls).toEqual([['gis'], ['gapi']]);
     button('Retry loading Google API client').click();
     button('Retry loading Google sign-in (Google Identity Services)').click();
-    expect(session.retryScript.mock.calls).toEqual([['gapi'], ['gis']]);
-    expect(root.querySelector('[role="alert"]')).not.toBeNull();
+    expect(session.retryScript.mock.calls.slice(2)).toEqual([['gapi'], ['gis']]);
+  });
+
+  it('names the one script that failed on the chip', async () => {
+    const { session } = fakeSession({
+      status: 'load-failed',
+      scripts: { gis: 'ready', gapi: 'failed' },
+      failed: ['gapi'],
+    });
+    await mount(<AccountStatus session={session} t={t} />);
+    button('Retry loading Google API client').click();
+    expect(session.retryScript).toHaveBeenCalledWith('gapi');
   });
 
   it('connects as the remembered account, discloses it and lets the user forget it', async () => {
     const { session } = fakeSession({ status: 'signed-out', hint: 'alice@example.com' });
     await mount(<AccountStatus session={session} t={t} />);
+    await act(() => about().click());
     expect(root.textContent).toContain('This browser remembers alice@example.com');
     button('Forget alice@example.com').click();
     expect(session.forgetHint).toHaveBeenCalled();
@@ -102,25 +146,53 @@ describe('AccountStatus', () => {
     const { session } = fakeSession({ status: 'authorizing', hint: null });
     await mount(<AccountStatus session={session} t={t} />);
     expect(root.querySelector('[role="status"]')?.textContent).toContain('Waiting for Google’s window');
+    expect(chip().textContent).toBe('Waiting for Google…');
+    expect(chip().getAttribute('aria-disabled')).toBe('true');
     button('Stop waiting').click();
     expect(session.cancel).toHaveBeenCalled();
   });
 
-  it('shows "Sending as" and signs out, forgetting the account when the box is ticked', async () => {
-    const { session } = fakeSession({
-      status: 'ready',
-      email: 'alice@example.com',
-      emailLookup: 'done',
-      expiresAt: 1,
-      hint: 'alice@example.com',
-    });
+  it('shows the address on a menu button; the menu signs out, or signs out and forgets the address', async () => {
+    const { session } = fakeSession(ready('alice@example.com'));
     await mount(<AccountStatus session={session} t={t} />);
     expect(root.querySelector('[role="status"]')?.textContent).toBe('Sending as alice@example.com');
-    const box = root.querySelector<HTMLInputElement>('input[type="checkbox"]');
-    expect(box?.labels?.[0]?.textContent).toContain('Also forget alice@example.com');
-    await act(() => box?.click());
-    button('Sign out').click();
+    expect(chip().textContent).toContain('Sending as alice@example.com');
+    expect(chip().getAttribute('aria-haspopup')).toBe('menu');
+    expect(chip().getAttribute('aria-expanded')).toBe('false');
+    const menu = root.querySelector<HTMLElement>('[role="menu"]')!;
+    expect(menu.closest<HTMLElement>('[hidden]')).not.toBeNull();
+
+    await act(() => chip().click());
+    expect(chip().getAttribute('aria-expanded')).toBe('true');
+    expect(menu.closest('[hidden]')).toBeNull();
+    const items = [...menu.querySelectorAll<HTMLElement>('[role="menuitem"]')].map((item) => item.textContent);
+    expect(items).toEqual(['Sign out', 'Sign out and forget alice@example.com in this browser']);
+    expect(document.getElementById(menu.getAttribute('aria-describedby')!)?.textContent).toContain(
+      'This browser remembers alice@example.com',
+    );
+    button('Sign out and forget alice@example.com in this browser').click();
     expect(session.signOut).toHaveBeenCalledWith({ forgetHint: true });
+  });
+
+  it('follows the menu button keys: arrows open on the first or last item, wrap, Escape returns focus', async () => {
+    const { session } = fakeSession(ready('alice@example.com'));
+    await mount(<AccountStatus session={session} t={t} />);
+    await key(chip(), 'ArrowUp');
+    const [signOut, forget] = [...root.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+    expect(document.activeElement).toBe(forget);
+    await key(forget!, 'ArrowDown');
+    expect(document.activeElement).toBe(signOut);
+    await key(signOut!, 'ArrowUp');
+    expect(document.activeElement).toBe(forget);
+    await key(forget!, 'Home');
+    expect(document.activeElement).toBe(signOut);
+    await key(signOut!, 'Escape');
+    expect(document.activeElement).toBe(chip());
+    expect(chip().getAttribute('aria-expanded')).toBe('false');
+    await key(chip(), 'ArrowDown');
+    expect(document.activeElement).toBe(signOut);
+    signOut!.click();
+    expect(session.signOut).toHaveBeenCalledWith({ forgetHint: false });
   });
 
   it.each([
@@ -129,7 +201,9 @@ describe('AccountStatus', () => {
   ] as const)('while the address is %s it still shows a connected account', async (emailLookup, text) => {
     const { session } = fakeSession({ status: 'ready', email: null, emailLookup, expiresAt: 1, hint: null });
     await mount(<AccountStatus session={session} t={t} />);
-    expect(root.textContent).toContain(text);
+    expect(chip().textContent).toContain(text);
+    await act(() => chip().click());
+    expect(root.querySelectorAll('[role="menuitem"]')).toHaveLength(1);
     button('Sign out').click();
     expect(session.signOut).toHaveBeenCalledWith({ forgetHint: false });
   });
@@ -139,6 +213,54 @@ describe('AccountStatus', () => {
     await mount(<AccountStatus session={session} t={t} />);
     expect(root.querySelector('[role="status"]')?.textContent).toContain('Sending as alice@example.com');
     expect(root.querySelector('[role="status"]')?.textContent).toContain('Renewing access');
+  });
+
+  it('offline, says so instead of a retry; back online it loads the failed scripts again, a few times at most', async () => {
+    vi.useFakeTimers();
+    const online = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    try {
+      const { session, set } = fakeSession({
+        status: 'load-failed',
+        scripts: { gis: 'failed', gapi: 'ready' },
+        failed: ['gis'],
+      });
+      await mount(<AccountStatus session={session} t={t} />);
+      expect(chip().textContent).toBe('Offline');
+      online.mockReturnValue(true);
+      await act(() => {
+        dispatchEvent(new Event('online'));
+      });
+      expect(chip().textContent).toBe('Retry loading Google sign-in (Google Identity Services)');
+      expect(session.retryScript).not.toHaveBeenCalled();
+      await act(() => {
+        vi.advanceTimersByTime(onlineRetryDelaysMs[0]);
+      });
+      expect(session.retryScript.mock.calls).toEqual([['gis']]);
+      // gis fails again, and gapi gives up only now, online already: gapi after the first delay, gis after its second.
+      await set({ status: 'load-failed', scripts: { gis: 'failed', gapi: 'failed' }, failed: ['gis', 'gapi'] });
+      await act(() => {
+        vi.advanceTimersByTime(onlineRetryDelaysMs[0]);
+      });
+      expect(session.retryScript.mock.calls).toEqual([['gis'], ['gapi']]);
+      await act(() => {
+        vi.advanceTimersByTime(onlineRetryDelaysMs[1]);
+      });
+      expect(session.retryScript.mock.calls).toEqual([['gis'], ['gapi'], ['gis']]);
+      // Failing again and again: a bounded number of tries each, then only the button.
+      for (let round = 0; round < 5; round++) {
+        await set({ status: 'loading', scripts: { gis: 'loading', gapi: 'loading' } });
+        await set({ status: 'load-failed', scripts: { gis: 'failed', gapi: 'failed' }, failed: ['gis', 'gapi'] });
+        await act(() => {
+          vi.advanceTimersByTime(60_000);
+        });
+      }
+      const tries = (script: string) => session.retryScript.mock.calls.filter(([name]) => name === script).length;
+      expect(tries('gis')).toBe(onlineRetryDelaysMs.length);
+      expect(tries('gapi')).toBe(onlineRetryDelaysMs.length);
+    } finally {
+      online.mockRestore();
+      vi.useRealTimers();
+    }
   });
 });
 

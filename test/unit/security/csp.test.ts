@@ -32,6 +32,11 @@ describe('Content Security Policy', () => {
     expect(directives['object-src']).toEqual(["'none'"]);
   });
 
+  it('takes workers (the MIME worker, the service worker) and the web app manifest from this origin only', () => {
+    expect(directives['worker-src']).toEqual(["'self'"]);
+    expect(directives['manifest-src']).toEqual(["'self'"]);
+  });
+
   it('allows the revoke host, or Sign out cannot revoke the grant (issue 19: the request was blocked)', () => {
     expect(directives['connect-src']).toContain(new URL(realGoogle.revokeUrl).origin);
   });

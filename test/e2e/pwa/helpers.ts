@@ -1,0 +1,23 @@
+/** The service worker as a test sees it: wait until it controls the page, and list what Cache Storage holds. */
+import type { Page } from '@playwright/test';
+import { expect } from '../../support/fixtures.ts';
+
+/** Waits until a service worker is active and controls this page (clientsClaim: the first visit too). */
+export async function serviceWorkerInControl(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await expect
+    .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 20_000 })
+    .toBe(true);
+}
+
+/** Every URL in every cache of Cache Storage. */
+export function cachedUrls(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) urls.push(request.url);
+    }
+    return urls;
+  });
+}
