@@ -56,7 +56,8 @@ const productionServer = {
 
 export default defineConfig({
   testDir: 'test/e2e',
-  outputDir: 'test-results/e2e',
+  // Per port offset: a second run beside this one (a helper's lane) must not wipe this run's traces.
+  outputDir: portOffset > 0 ? `test-results/e2e-${portOffset}` : 'test-results/e2e',
   fullyParallel: false,
   workers: laneCount,
   forbidOnly: Boolean(process.env.CI),

@@ -9,9 +9,8 @@ import { realTimers } from '../gmail/timers.ts';
 import { createOutbox, type Outbox } from '../outbox/outbox.ts';
 import { indexedDbOutboxStore, resilientOutboxStore } from '../outbox/store.ts';
 import { broadcastChannel, webEntryLocks } from '../outbox/tabs.ts';
+import { isOnline, onConnectivityChange } from '../pwa/connectivity.ts';
 import { accountOf } from './account.ts';
-
-const online = () => typeof navigator === 'undefined' || navigator.onLine !== false;
 
 export function createAppOutbox(config: AppConfig, session: TokenSession): Outbox {
   const outbox = createOutbox({
@@ -34,7 +33,7 @@ export function createAppOutbox(config: AppConfig, session: TokenSession): Outbo
         },
         fetch: (...args) => fetch(...args),
         endpoints: { gmailApiRoot: config.google.gmailApiRoot },
-        isOnline: online,
+        isOnline,
       });
     },
     tokens: {
@@ -43,12 +42,10 @@ export function createAppOutbox(config: AppConfig, session: TokenSession): Outbo
       requireConsent: () => session.requireConsent(),
       account: () => accountOf(session.getState()),
     },
+    // The PWA's connectivity hook: messages wait while offline and start again at the next `online` event.
     network: {
-      isOnline: online,
-      onOnline(listener) {
-        addEventListener('online', listener);
-        return () => removeEventListener('online', listener);
-      },
+      isOnline,
+      onOnline: (listener) => onConnectivityChange((online) => online && listener()),
     },
     clock: realTimers,
     tabId: crypto.randomUUID(),

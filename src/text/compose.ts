@@ -29,9 +29,6 @@ export const composeText = defineText({
     en: 'Something went wrong while sending: {detail}. Your draft is unchanged.',
     ja: '送信中に問題が発生しました（{detail}）。下書きはそのまま残っています。',
   },
-  'compose.extras.templates': { en: 'Templates', ja: 'テンプレート' },
-  'compose.extras.signature': { en: 'Signature', ja: '署名' },
-  'compose.extras.preview': { en: 'Preview', ja: 'プレビュー' },
   'compose.extras.add-signature': { en: 'Add my signature', ja: '署名を付ける' },
   'compose.extras.signature.connect': {
     en: 'Connect your Gmail account first: each sending address has its own signature.',

@@ -39,8 +39,6 @@ export const editorText = defineText({
     ja: '{name} は本文に入れられない形式です（PNG、JPEG、GIF、WebP は入れられます）。ファイルとして添付してください。',
   },
   'editor.mode': { en: 'Format', ja: '形式' },
-  'editor.mode.rich': { en: 'Rich text', ja: 'リッチテキスト' },
-  'editor.mode.plain': { en: 'Plain text', ja: 'プレーンテキスト' },
   'editor.mode.confirm': {
     en: 'Switching to plain text will remove:',
     ja: 'プレーンテキストに切り替えると、次のものが失われます。',

@@ -37,6 +37,12 @@ export const firstPaintText = defineText({
   'compose.send.shortcut': { en: 'Ctrl+Enter', ja: 'Ctrl+Enter' },
   'compose.send.shortcut.mac': { en: '⌘+Enter', ja: '⌘+Enter' },
   'app.loading': { en: 'Loading…', ja: '読み込み中…' },
+  // The extras bar is painted with the form, disabled until its chunk comes (compose/ui/ExtrasPlaceholder.tsx).
+  'editor.mode.rich': { en: 'Rich text', ja: 'リッチテキスト' },
+  'editor.mode.plain': { en: 'Plain text', ja: 'プレーンテキスト' },
+  'compose.extras.templates': { en: 'Templates', ja: 'テンプレート' },
+  'compose.extras.signature': { en: 'Signature', ja: '署名' },
+  'compose.extras.preview': { en: 'Preview', ja: 'プレビュー' },
   // The sent log's frame is painted with the form (its entries come later), so nothing below the form pops in.
   'sent.title': { en: 'Sent from this browser', ja: 'このブラウザから送信したメッセージ' },
   'sent.empty': {

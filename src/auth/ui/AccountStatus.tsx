@@ -27,11 +27,12 @@ export function AccountStatus({ session, t }: AccountStatusProps) {
   const signedIn = isSignedIn(state);
   const wasSignedIn = useRef(signedIn);
 
-  // Sign out replaces the account chip by Connect: keep the keyboard where it was.
+  // Connecting replaces Connect (the control that opened Google's popup) by the account chip, and Sign out the chip
+  // by Connect: focus goes to what now stands in that place instead of falling to the page (issue 18).
   useEffect(() => {
-    const signedOutNow = wasSignedIn.current && !signedIn;
+    const changed = wasSignedIn.current !== signedIn;
     wasSignedIn.current = signedIn;
-    if (signedOutNow && (document.activeElement === document.body || !document.activeElement)) {
+    if (changed && (document.activeElement === document.body || !document.activeElement)) {
       area.current?.querySelector<HTMLElement>('.account-chip')?.focus();
     }
   }, [signedIn]);

@@ -20,6 +20,7 @@ import {
 import { sendBlockers } from '../send-readiness.ts';
 import { AttachmentList } from './AttachmentList.tsx';
 import { BodyArea, useRichChunk } from './BodyArea.tsx';
+import { ExtrasPlaceholder } from './ExtrasPlaceholder.tsx';
 import type { ComposeLater } from './later.ts';
 import { RecipientField } from './RecipientField.tsx';
 import { restoredNotice } from './restored-notice.tsx';
@@ -301,7 +302,7 @@ export function ComposePage(props: ComposePageProps) {
             announce(t('compose.attachment.removed', { name: attachment.name }));
           }}
         />
-        {rich && (
+        {rich ? (
           <rich.ComposeExtras
             t={t}
             language={language}
@@ -314,6 +315,8 @@ export function ComposePage(props: ComposePageProps) {
             onProblem={announce}
             replaceQuestion={t('outbox.edit.replace')}
           />
+        ) : (
+          <ExtrasPlaceholder t={t} mode={draft.mode} />
         )}
         {fileDrop.dragging && (
           <div class="drop-overlay" aria-hidden="true">

@@ -16,6 +16,20 @@ const chip = (page: import('@playwright/test').Page) =>
   accountRegion(page).getByRole('button', { name: `Sending as ${alice}` });
 const menu = (page: import('@playwright/test').Page) => page.getByRole('menu', { name: `Sending as ${alice}` });
 
+test("connecting by keyboard: after Google's popup closes, focus is on the account chip, not lost to the page", async ({
+  page,
+}) => {
+  await google.reset();
+  await google.setConsentScript({ action: 'approve', account: alice });
+  await page.goto('/?lang=en');
+  const connect = accountRegion(page).getByRole('button', { name: 'Connect Gmail account' });
+  await connect.focus({ timeout: 20_000 });
+  const popup = page.waitForEvent('popup');
+  await page.keyboard.press('Enter');
+  await (await popup).waitForEvent('close');
+  await expect(chip(page)).toBeFocused();
+});
+
 test('the account menu by keyboard: open, move, wrap, close with Escape and Tab, focus back on the chip', async ({
   page,
 }) => {

@@ -106,7 +106,8 @@ for (const language of languages) {
         await subjectField(page).fill(words.subject);
         await google.injectFaults([{ kind: 'forbidden', reason: 'dailyLimitExceeded', route: 'send' }]);
         await sendButton(page).click();
-        await expect(page.getByText(/daily-limit/)).toBeVisible();
+        await page.getByRole('button', { name: words.sendNow }).click();
+        await expect(page.getByRole('form').getByText(/daily-limit/)).toBeVisible({ timeout: 15_000 });
         await shoot('error');
       });
     }

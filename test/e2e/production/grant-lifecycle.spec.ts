@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import { authText } from '../../../src/text/auth.ts';
 import { setupText } from '../../../src/text/setup.ts';
 import { productionAppOrigin, productionClientId } from '../../support/lanes.ts';
+import { signOutFromMenu } from '../app/helpers.ts';
 import { alice, expect, popupFrom, test } from './fixtures.ts';
 import {
   accountRegion,
@@ -24,7 +25,7 @@ import {
   whenClosed,
 } from './helpers.ts';
 
-const signOut = (page: Page) => accountRegion(page).getByRole('button', { name: 'Sign out' }).click();
+const signOut = (page: Page) => signOutFromMenu(page);
 /** Google's answer to the revocation the page sends (waited for as an event, never for a fixed time). */
 const revokeAnswer = (page: Page) =>
   page.waitForResponse((response) => response.url().startsWith('https://oauth2.googleapis.com/revoke'), {
@@ -100,8 +101,16 @@ test('a page origin missing from the client gets "Error 400: origin_mismatch"; t
   expect(hint).toContain(`“${errorLine}”`);
   await expect(page.getByText(hint)).toBeVisible();
   const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
-  const row = readme.split('\n').find((line) => line.includes(errorLine));
-  expect(row, 'README troubleshooting row').toContain('Authorized JavaScript origins');
+  // The troubleshooting tables (one per language) each have a row for it that names the console field.
+  const rows = readme.split('\n').filter((line) => line.startsWith('|') && line.includes(errorLine));
+  expect(
+    rows.find((line) => line.includes('Authorized JavaScript origins')),
+    'English row',
+  ).toBeDefined();
+  expect(
+    rows.find((line) => line.includes('承認済みの JavaScript 生成元')),
+    'Japanese row',
+  ).toBeDefined();
 });
 
 test('day eight of a Testing client: consent inside the Send click, the mail sent once, and the page says why', async ({

@@ -14,7 +14,10 @@ import { alice, expect, popupFrom, test } from './fixtures.ts';
 export { whenClosed };
 
 export const accountRegion = (page: Page) => page.getByRole('region', { name: /Google account|Google アカウント/ });
-export const connectButton = (page: Page) => accountRegion(page).getByRole('button', { name: /Connect|接続/ });
+export const connectButton = (page: Page) =>
+  accountRegion(page).getByRole('button', {
+    name: /^(Connect Gmail account|Connect as |Gmail アカウントに接続|.+ で接続$)/,
+  });
 export const toField = (page: Page) => page.getByRole('textbox', { name: /^(To|宛先)$/ });
 export const subjectField = (page: Page) => page.getByRole('textbox', { name: /^(Subject|件名)$/ });
 export const bodyField = (page: Page) => page.getByRole('textbox', { name: /^(Message|本文)$/ });
@@ -64,11 +67,11 @@ export async function attach(page: Page, name: string, buffer: Buffer): Promise<
 }
 
 /**
- * The user's confirmation that this mail went: its line under "Sent from this device", written only after Gmail's
+ * The user's confirmation that this mail went: its line under "Sent from this browser", written only after Gmail's
  * 200. ("Message sent." can still be on screen from the mail before.)
  */
 export async function listedAsSent(page: Page, subject: string, timeout?: number): Promise<void> {
-  const log = page.getByRole('region', { name: /Sent from this device|この端末から送信したメール/ });
+  const log = page.getByRole('region', { name: /Sent from this browser|この端末から送信したメール/ });
   await expect(log).toContainText(subject, timeout ? { timeout } : {});
 }
 
