@@ -122,6 +122,11 @@ test('offline after one visit: Send waits in the outbox; back online, one click 
   await context.setOffline(false);
   const reconnect = page.getByRole('button', { name: 'Reconnect and send' });
   await expect(reconnect).toBeVisible({ timeout: 20_000 });
+  // Google's scripts failed while offline and load again by themselves a moment after `online`; the popup can open
+  // only once they are in (a click before that says "not ready yet, try again", and keeps the message).
+  await expect(accountRegion(page).getByRole('button', { name: 'Connect as alice@example.com' })).toBeVisible({
+    timeout: 20_000,
+  });
   const popup = page.waitForEvent('popup');
   await reconnect.click();
   await popup;

@@ -425,16 +425,18 @@ test('page reloaded while the request is out: "not sure" after the reload, never
   await openConnected(page);
   await writeDraft(page, row.subject);
   await google.injectFaults([{ kind: 'delay', ms: 3_000, route: 'send' }]);
+  // Reload once the browser has issued the request (the double holds it 3 s before it even reads it), not merely at
+  // "Sending…": the sender may still be loading then, and nothing would be out. (The double logs a request when it
+  // answers it, so its log cannot say "out" in time.)
+  const out = page.waitForRequest((request) => request.method() === 'POST' && /\/messages\/send/.test(request.url()));
   await sendButton(page).click();
-  await expect(page.getByText('Sending…')).toBeVisible();
-  // Reload once the request is out (the double has it, and holds its answer for 3 s), not merely "Sending…".
-  await expect.poll(sendRequests).toBe(1);
+  await out;
   await page.reload();
   await expectInOutbox(page, row.subject, /Not sure this was sent: the page was closed/);
   row.draftKept = true;
   // The restored page never resends by itself: whatever the held request did, at most one message exists.
   await page.waitForTimeout(4_000);
-  expect(await sendRequests()).toBe(1);
+  expect(await sendRequests()).toBeLessThanOrEqual(1);
   expect(await arrived(row.subject)).toBeLessThanOrEqual(1);
 });
 
