@@ -117,6 +117,8 @@ export interface Outbox {
   confirmSent(id: string): Promise<void>;
   /** Every entry of one campaign. */
   campaignEntries(campaignId: string): Promise<OutboxEntry[]>;
+  /** The entries with these ids that exist, in the order asked: what a campaign re-reads after `onChange`. */
+  entries(ids: readonly string[]): Promise<OutboxEntry[]>;
   /** Sent and not-sure messages that left at or after `since`, any origin: what counts against the daily limit. */
   sentSince(since: number): Promise<OutboxEntry[]>;
   /** Called with the ids of entries that changed, in this tab or another. */
@@ -568,6 +570,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       await update(id, { type: 'confirm-sent' }, (entry) => entry.state === 'not-sure');
     },
     campaignEntries: (campaignId) => store.ofCampaign(campaignId),
+    async entries(ids) {
+      const found = await Promise.all(ids.map((id) => store.get(id)));
+      return found.filter((entry): entry is OutboxEntry => entry !== undefined);
+    },
     sentSince: (since) => store.sentSince(since),
     onChange(listener) {
       changeListeners.add(listener);
