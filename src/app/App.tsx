@@ -12,6 +12,7 @@ import type { AfterPaint } from './after-paint.ts';
 import { Header } from './Header.tsx';
 import { useLazyModule } from './use-lazy.ts';
 import { useSession } from './use-session.ts';
+import { MergeView, useView, ViewSwitch } from './Views.tsx';
 
 // The setup screen and the "Check setup" panel are not part of composing: they arrive after first paint.
 const loadSetup = () =>
@@ -47,6 +48,7 @@ export function App() {
   const [storageProblem, setStorageProblem] = useState<StorageProblem | null>(null);
   const [holdSeconds, setHoldSeconds] = useState<number | null>(null);
   const { session, state } = useSession(loaded?.config ?? null, later);
+  const view = useView();
 
   useEffect(() => {
     void loadConfig().then((result) => {
@@ -115,22 +117,33 @@ export function App() {
         account={later && session ? <later.AccountStatus session={session} t={t} /> : null}
       />
       <main class="page">
-        <ComposePage
+        <ViewSwitch t={t} view={view} />
+        <div hidden={view !== 'compose'}>
+          <ComposePage
+            t={t}
+            language={language}
+            later={later}
+            store={draftStore}
+            services={services}
+            outerNotices={outerNotices}
+            authProblem={(resumeSend) =>
+              state?.status === 'failed' && later && session ? (
+                <later.AuthProblem session={session} t={t} onAction={resumeSend} />
+              ) : null
+            }
+            onHoldSeconds={(seconds) => {
+              later?.saveHoldSeconds(seconds);
+              setHoldSeconds(seconds);
+            }}
+          />
+        </div>
+        <MergeView
+          visible={view === 'merge'}
           t={t}
           language={language}
-          later={later}
-          store={draftStore}
-          services={services}
-          outerNotices={outerNotices}
-          authProblem={(resumeSend) =>
-            state?.status === 'failed' && later && session ? (
-              <later.AuthProblem session={session} t={t} onAction={resumeSend} />
-            ) : null
-          }
-          onHoldSeconds={(seconds) => {
-            later?.saveHoldSeconds(seconds);
-            setHoldSeconds(seconds);
-          }}
+          outbox={outbox}
+          session={session}
+          config={loaded.config}
         />
         {setup && (
           <setup.CheckSetup

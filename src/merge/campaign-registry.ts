@@ -40,12 +40,17 @@ export async function createCampaign(): Promise<CampaignController> {
   return openCampaign(record.id);
 }
 
-/** A campaign made from another (a follow-up): its record, and the other campaign's files (the same list). */
-export async function createFromRecord(record: CampaignRecord, filesOf: string): Promise<CampaignController> {
+/** A campaign made from another (a follow-up): its record, and the other campaign's list file (the same rows). */
+export async function createFromRecord(record: CampaignRecord, listOf: string): Promise<CampaignController> {
   const { store } = deps();
-  await store.putFiles(record.id, await store.files(filesOf));
+  const { source } = await store.files(listOf);
+  await store.putFiles(record.id, { source, common: [], pool: [] });
   await store.put(record);
   return openCampaign(record.id);
+}
+
+export function newId(): string {
+  return deps().newUuid();
 }
 
 /** Removes a draft, finished or cancelled campaign from this browser. */

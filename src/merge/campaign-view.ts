@@ -65,3 +65,23 @@ export function timeLeft(
   });
   return from - now + estimate.durationMs / Math.max(1, scale);
 }
+
+/** "2-10, 15" (or with full-width digits, 〜 and 、) as row numbers, in order, each once; null when unreadable. */
+export function parseRowRanges(text: string): number[] | null {
+  const normal = text.normalize('NFKC').replace(/[〜~–—]/gu, '-');
+  const parts = normal
+    .split(/[,、;\s]+/u)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  if (parts.length === 0) return null;
+  const rows = new Set<number>();
+  for (const part of parts) {
+    const match = /^(\d+)(?:-(\d+))?$/.exec(part);
+    if (!match) return null;
+    const from = Number(match[1]);
+    const to = match[2] === undefined ? from : Number(match[2]);
+    if (to < from || to - from > 100_000) return null;
+    for (let row = from; row <= to; row++) rows.add(row);
+  }
+  return [...rows];
+}

@@ -11,6 +11,8 @@ export const firstPaintText = defineText({
   'app.demo.outbox': { en: 'Open the demo outbox', ja: 'デモの送信箱を開く' },
   'app.language': { en: 'Language', ja: '表示言語' },
   'app.skip': { en: 'Skip to the message', ja: '本文へ移動' },
+  'app.views': { en: 'What to send', ja: '送信の種類' },
+  'app.view.merge': { en: 'Mail merge', ja: '差し込み送信' },
   'compose.title': { en: 'New message', ja: '新規メッセージ' },
   'compose.to': { en: 'To', ja: '宛先' },
   'compose.cc': { en: 'Cc', ja: 'Cc' },
