@@ -82,3 +82,22 @@ export function countsByAddress(messages: readonly Arrived[]): Map<string, numbe
   for (const message of messages) counts.set(message.to, (counts.get(message.to) ?? 0) + 1);
   return counts;
 }
+
+/**
+ * The "not sure" rows a closed page left (a request in flight when it closed): decided as a person would after a
+ * look at Gmail's Sent folder, here the double's outbox: "It was sent" if it arrived, else "Send again".
+ */
+export async function decideNotSure(page: Page, addressOfRow: (row: number) => string): Promise<number> {
+  const again = page.getByRole('button', { name: /^Send row \d+ again$/ });
+  let decided = 0;
+  for (let guard = 0; guard < 20 && (await again.count()) > 0; guard++) {
+    const name = (await again.first().textContent()) ?? '';
+    const row = Number(/row (\d+)/.exec(name)?.[1]);
+    const there = (await arrived()).some((message) => message.to === addressOfRow(row));
+    if (there) await page.getByRole('button', { name: `Row ${row} was sent` }).click();
+    else await page.getByRole('button', { name: `Send row ${row} again` }).click();
+    decided++;
+    await expect(page.getByRole('button', { name: `Send row ${row} again` })).toHaveCount(0);
+  }
+  return decided;
+}
