@@ -59,7 +59,7 @@ export const mergeScreenText = defineText({
   'merge.list.summary': { en: '{name}: {rows} rows', ja: '{name}: {rows} 行' },
   'merge.list.encoding': { en: 'Encoding', ja: '文字コード' },
   'merge.list.encoding.auto': { en: 'Detect ({encoding})', ja: '自動判定（{encoding}）' },
-  'merge.list.read-as': { en: 'Read as {encoding} ({reason}).', ja: '{encoding} として読み込みました（{reason}）。' },
+  'merge.list.read-as': { en: 'Read as {encoding} ({reason}).', ja: '{encoding}として読み込みました（{reason}）。' },
   'merge.encoding.utf-8': { en: 'UTF-8', ja: 'UTF-8（多くのアプリの標準）' },
   'merge.encoding.shift_jis': { en: 'Shift_JIS (Japanese Excel)', ja: 'Shift_JIS（日本語版 Excel）' },
   'merge.encoding.utf-16le': {
