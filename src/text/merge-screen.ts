@@ -263,7 +263,7 @@ export const mergeScreenText = defineText({
     ja: '一時停止中です。再開するまで送信しません。',
   },
   'merge.progress.needs-decision': {
-    en: 'Not sure whether {count} messages were sent. Check Gmail’s Sent folder, then decide for each.',
+    en: 'Not sure about {count} of the messages: check Gmail’s Sent folder, then decide for each one below.',
     ja: '{count} 通は送信できたか確認できませんでした。Gmail の「送信済み」を確認してから、それぞれ選んでください。',
   },
   'merge.progress.finished': { en: 'Finished.', ja: '完了しました。' },

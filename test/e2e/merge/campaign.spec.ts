@@ -67,7 +67,7 @@ test('a reload mid-campaign: it continues after one click, and no row arrives tw
   await page.reload();
   // The access token lived only in the closed page: one click connects again, and sending goes on.
   await page.getByRole('button', { name: 'Connect and continue' }).click();
-  await expect(page.getByText(/^(Finished\.|Not sure whether \d+ messages were sent)/)).toBeVisible({
+  await expect(page.getByText(/^(Finished\.|Not sure about \d+ of the messages)/)).toBeVisible({
     timeout: 120_000,
   });
   await decideNotSure(page, addressOfRow);
@@ -96,7 +96,7 @@ test('two tabs: one sends, the other shows it and takes over when the first clos
   await expect(other.getByText('Sending from another tab of this browser; this tab shows its progress.')).toBeVisible();
   await expect.poll(async () => (await arrived()).length, { timeout: 60_000 }).toBeGreaterThanOrEqual(20);
   await page.close();
-  await expect(other.getByText(/^(Finished\.|Not sure whether \d+ messages were sent)/)).toBeVisible({
+  await expect(other.getByText(/^(Finished\.|Not sure about \d+ of the messages)/)).toBeVisible({
     timeout: 120_000,
   });
   await decideNotSure(other, addressOfRow);
