@@ -29,7 +29,14 @@ function StatusLine(props: CampaignProps) {
       return <p>{t(state.runner === 'elsewhere' ? 'merge.progress.elsewhere' : 'merge.progress.here')}</p>;
     case 'waiting': {
       const continues = formatContinuesAfter(campaign.until ?? Date.now(), language);
-      const byGmail = state.rows?.some((row) => row.state === 'waiting') ?? false;
+      // Gmail's own wait: a row it refused for now, or one the outbox was waiting out for Gmail when the campaign held
+      // it (a held entry keeps its wait reason), so the wait is not mistaken for the campaign's own daily limit.
+      const byGmail =
+        state.rows?.some(
+          (row) =>
+            row.state === 'waiting' ||
+            (row.state === 'held' && row.entry?.waitReason !== undefined && row.entry.waitReason !== 'pacing'),
+        ) ?? false;
       return (
         <p class="warn-text">
           {t(byGmail ? 'merge.progress.waiting.gmail' : 'merge.progress.waiting.own', { continues })}
