@@ -302,6 +302,9 @@ export class CampaignController {
         if (lock.signal.aborted) return;
         this.runner = createRunner(this.host(), this.deps);
         this.runnerPlace = 'here';
+        // Taking over from a tab that closed mid-request: the outbox recovers its message in flight as "not sure"
+        // (the row is listed for the person), instead of the row staying "Sending" while this tab waits for it.
+        this.deps.outbox.kick();
         this.changed();
       });
     } else if (!needed && this.runLock) {

@@ -130,7 +130,10 @@ export interface Outbox {
   /** Forgets an entry that is finished (cancelled, acknowledged). */
   discard(id: string): Promise<void>;
   payload(id: string): Promise<OutboxPayload | undefined>;
-  /** A token or the network may be back: unblock what waited for it and send what is due. */
+  /**
+   * A token or the network may be back, or another tab may have closed: recover what a closed tab left `sending`
+   * (it becomes "not sure", never resent), unblock what waited, and send what is due.
+   */
   kick(): void;
   clearSentLog(): Promise<void>;
   snapshot(): OutboxSnapshot;
@@ -606,7 +609,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     },
     payload: (id) => store.payload(id),
     kick() {
-      track(unblock().then(drain));
+      // recoverAbandoned only takes entries whose lock is free: a send in flight in a live tab is left alone.
+      track(recoverAbandoned().then(unblock).then(drain));
     },
     async clearSentLog() {
       const sent = await store.recentSent(Number.MAX_SAFE_INTEGER);

@@ -9,6 +9,7 @@ import {
   choosePace,
   countsByAddress,
   decideNotSure,
+  google,
   importFile,
   japaneseList,
   newCampaign,
@@ -107,5 +108,50 @@ test('two tabs: one sends, the other shows it and takes over when the first clos
   await expect(finished(other)).toBeVisible({ timeout: 30_000 });
   const counts = countsByAddress(await arrived());
   expect(counts.size).toBe(80);
+  expect([...counts.values()].every((count) => count === 1)).toBe(true);
+});
+
+test('two tabs: the sending tab closes with a request on its way; the other takes over, lists that row as not sure, and no row goes twice', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  await speedUpCampaigns(context, 10);
+  await prepare(page, 30);
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await other
+    .getByRole('region', { name: 'Google account' })
+    .getByRole('button', { name: /^Connect/ })
+    .click();
+  await expect(other.getByRole('region', { name: 'Google account' })).toContainText('alice@example.com');
+  await page.getByRole('button', { name: 'Start sending' }).click();
+  await expect(other.getByText('Sending from another tab of this browser; this tab shows its progress.')).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect.poll(async () => (await arrived()).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(5);
+  // The next request is held 5 s at the double; once it has taken the fault it is on its way, and the tab closes.
+  await google.injectFaults([{ kind: 'delay', ms: 5_000, route: 'send' }]);
+  await expect.poll(async () => (await google.pendingFaults()).length, { timeout: 30_000 }).toBe(0);
+  const closedAt = new Date().toISOString();
+  const loggedBefore = (await google.requests()).filter((request) => request.route === 'send').length;
+  await page.close();
+  // The double logs a request when it ends: the one that started before the close is the delayed one.
+  await expect
+    .poll(
+      async () =>
+        (await google.requests())
+          .filter((request) => request.route === 'send')
+          .slice(loggedBefore)
+          .some((request) => request.at <= closedAt),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  await expect(other.getByText(/^Not sure about 1 of the messages/)).toBeVisible({ timeout: 60_000 });
+  await expect(other.getByText('Sent 29 · Failed 0 · Not sure 1 · Remaining 0')).toBeVisible();
+  expect(await decideNotSure(other, addressOfRow)).toBe(1);
+  await expect(finished(other)).toBeVisible({ timeout: 30_000 });
+  const counts = countsByAddress(await arrived());
+  expect(counts.size).toBe(30);
   expect([...counts.values()].every((count) => count === 1)).toBe(true);
 });
