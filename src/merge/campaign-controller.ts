@@ -81,6 +81,8 @@ export class CampaignController {
     this.entries = new CampaignEntries(deps.outbox, id, () => {
       this.changed();
       this.runner?.schedule();
+      // A tab that looked before another took the run lock said "none"; the other tab's sends are what it sees next.
+      if (!this.runner && this.runnerPlace !== 'elsewhere') void this.findRunner();
     });
     this.loaded = this.load();
   }
