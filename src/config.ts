@@ -86,7 +86,7 @@ interface BuildEnv {
   VITE_OFFLINE_GOOGLE_ORIGIN?: string;
 }
 
-function nonEmpty(value: string | undefined | null): string | null {
+export function nonEmpty(value: string | undefined | null): string | null {
   const trimmed = value?.trim();
   return trimmed ? trimmed : null;
 }
@@ -112,61 +112,4 @@ export interface LoadedConfig {
   /** Where the client ID came from, for "Check setup". */
   clientIdSource: 'config.json' | 'build' | 'none';
   problems: ConfigProblem[];
-}
-
-// Web client IDs look like `1234567890-abc123.apps.googleusercontent.com`; anything else makes GIS fail later
-// inside the popup with `invalid_client`, which tells the user much less than we can here.
-const clientIdShape = /^[\w-]+\.apps\.googleusercontent\.com$/;
-
-/** Checks a client ID's shape; null when it is acceptable. */
-export function clientIdProblem(value: string): ConfigProblem | null {
-  return clientIdShape.test(value) ? null : { kind: 'client-id-malformed', value };
-}
-
-/**
- * Run-time override: a `config.json` next to index.html (`{ "clientId": "…" }`) lets one build serve several
- * origins, each with its own OAuth client. A missing file is normal; a broken one is reported, never thrown.
- */
-export async function loadConfig(
-  fetchImpl: typeof fetch = fetch,
-  base: AppConfig = buildTimeConfig(),
-  url = 'config.json',
-): Promise<LoadedConfig> {
-  const problems: ConfigProblem[] = [];
-  let clientId = base.clientId;
-  let clientIdSource: LoadedConfig['clientIdSource'] = clientId ? 'build' : 'none';
-
-  let raw: unknown;
-  try {
-    const response = await fetchImpl(url, { cache: 'no-store', credentials: 'same-origin' });
-    const type = response.headers.get('content-type') ?? '';
-    // SPA hosts often answer unknown paths with index.html and a 200: that is "no config.json", not an error.
-    if (response.ok && !type.includes('text/html')) raw = await response.json();
-  } catch (error) {
-    if (error instanceof SyntaxError) problems.push({ kind: 'config-json-invalid', detail: error.message });
-  }
-
-  if (raw !== undefined) {
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      problems.push({ kind: 'config-json-invalid', detail: 'expected a JSON object' });
-    } else {
-      const record = raw as Record<string, unknown>;
-      if ('clientSecret' in record || 'client_secret' in record) problems.push({ kind: 'client-secret-present' });
-      const fromFile = typeof record.clientId === 'string' ? nonEmpty(record.clientId) : null;
-      if (fromFile) {
-        clientId = fromFile;
-        clientIdSource = 'config.json';
-      }
-    }
-  }
-
-  if (clientId) {
-    const problem = clientIdProblem(clientId);
-    if (problem) {
-      problems.push(problem);
-      clientId = null;
-      clientIdSource = 'none';
-    }
-  }
-  return { config: { ...base, clientId }, clientIdSource, problems };
 }

@@ -7,6 +7,7 @@ import './styles/header.css';
 import './styles/compose.css';
 import './styles/notices.css';
 import './styles/panels.css';
+import './styles/views.css';
 
 const language = initialLanguage();
 render(<App initialLanguage={language} />, mountPoint(language));

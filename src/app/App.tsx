@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AuthState } from '../auth/index.ts';
 import { ComposePage } from '../compose/ui/ComposePage.tsx';
-import { buildTimeConfig, type LoadedConfig, loadConfig } from '../config.ts';
+import { buildTimeConfig, type LoadedConfig } from '../config.ts';
 import type { Language } from '../i18n/language.ts';
 import { useLanguage } from '../i18n/use-language.ts';
-import { usePwaNotices } from '../pwa/use-pwa.tsx';
+import { usePwaNotices } from '../pwa/use-pwa.ts';
 import type { ScriptStatus } from '../setup/CheckSetup.tsx';
 import type { StorageProblem } from '../storage/key-value.ts';
 import { addText, loadLaterText } from '../text/catalog.ts';
@@ -14,6 +14,7 @@ import type { AfterPaint } from './after-paint.ts';
 import { Header } from './Header.tsx';
 import { useLazyModule } from './use-lazy.ts';
 import { useSession } from './use-session.ts';
+import { useView, ViewSwitch } from './Views.tsx';
 
 // The setup screen and the "Check setup" panel are not part of composing: they arrive after first paint.
 const loadSetup = () =>
@@ -54,13 +55,16 @@ export function App({ initialLanguage }: { initialLanguage?: Language } = {}) {
   const [holdSeconds, setHoldSeconds] = useState<number | null>(null);
   const [sentLoaded, setSentLoaded] = useState(false);
   const { session, state } = useSession(loaded?.config ?? null, later);
+  const view = useView();
 
+  // config.json comes with the after-paint chunk: the session it configures cannot start before that chunk anyway.
   useEffect(() => {
-    void loadConfig().then((result) => {
+    if (!later) return;
+    void later.loadConfig().then((result) => {
       setLoaded(result);
       setConfigSettled(true);
     });
-  }, []);
+  }, [later]);
 
   useEffect(() => {
     if (later) setHoldSeconds(later.readHoldSeconds());
@@ -129,24 +133,38 @@ export function App({ initialLanguage }: { initialLanguage?: Language } = {}) {
         account={later && session ? <later.AccountStatus session={session} t={t} /> : null}
       />
       <main class="page">
-        <ComposePage
-          t={t}
-          language={language}
-          later={later}
-          store={draftStore}
-          services={services}
-          outerNotices={outerNotices}
-          authProblem={(resumeSend) =>
-            (state?.status === 'failed' || (state && 'notice' in state && state.notice)) && later && session ? (
-              <later.AuthProblem session={session} t={t} onAction={resumeSend} />
-            ) : null
-          }
-          onHoldSeconds={(seconds) => {
-            later?.saveHoldSeconds(seconds);
-            setHoldSeconds(seconds);
-          }}
-          onSentLoaded={() => setSentLoaded(true)}
-        />
+        <ViewSwitch t={t} view={view} />
+        <div hidden={view !== 'compose'}>
+          <ComposePage
+            t={t}
+            language={language}
+            later={later}
+            store={draftStore}
+            services={services}
+            outerNotices={outerNotices}
+            authProblem={(resumeSend) =>
+              (state?.status === 'failed' || (state && 'notice' in state && state.notice)) && later && session ? (
+                <later.AuthProblem session={session} t={t} onAction={resumeSend} />
+              ) : null
+            }
+            onHoldSeconds={(seconds) => {
+              later?.saveHoldSeconds(seconds);
+              setHoldSeconds(seconds);
+            }}
+            onSentLoaded={() => setSentLoaded(true)}
+          />
+        </div>
+        {!later && view === 'merge' && <p class="loading">{t('app.loading')}</p>}
+        {later && (
+          <later.MergeView
+            visible={view === 'merge'}
+            t={t}
+            language={language}
+            outbox={outbox}
+            session={session}
+            config={loaded.config}
+          />
+        )}
         {/* Once the sent log has its entries, so nothing below the form moves. */}
         {setup && sentLoaded && (
           <setup.CheckSetup

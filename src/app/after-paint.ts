@@ -10,6 +10,7 @@ export { createDraftStore } from '../compose/draft-store.ts';
 export { parseRecipient } from '../compose/recipient-parser.ts';
 export { actOnEntry } from '../compose/ui/entry-actions.ts';
 export { returnedFailure } from '../compose/ui/returned-failure.ts';
+export { loadConfig } from '../config-file.ts';
 export { describeEntry } from '../outbox/core/describe.ts';
 export { readHoldSeconds, saveHoldSeconds } from '../outbox/hold-setting.ts';
 export { entryNotice } from '../outbox/ui/entry-notice.tsx';
@@ -19,6 +20,7 @@ export { indexedDbBackend, sessionTextSlot } from '../storage/key-value.ts';
 export { authText } from '../text/auth.ts';
 export { createAppOutbox } from './app-outbox.ts';
 export { createComposeServices } from './compose-services.ts';
+export { MergeView } from './MergeView.tsx';
 export { createAppSession } from './session.ts';
 
 export type AfterPaint = typeof import('./after-paint.ts');

@@ -119,6 +119,8 @@ export interface Outbox {
   confirmSent(id: string): Promise<void>;
   /** Every entry of one campaign. */
   campaignEntries(campaignId: string): Promise<OutboxEntry[]>;
+  /** The entries with these ids that exist, in the order asked: what a campaign re-reads after `onChange`. */
+  entries(ids: readonly string[]): Promise<OutboxEntry[]>;
   /** Sent and not-sure messages that left at or after `since`, any origin: what counts against the daily limit. */
   sentSince(since: number): Promise<OutboxEntry[]>;
   /** Called with the ids of entries that changed, in this tab or another. */
@@ -130,7 +132,10 @@ export interface Outbox {
   /** Forgets an entry that is finished (cancelled, acknowledged). */
   discard(id: string): Promise<void>;
   payload(id: string): Promise<OutboxPayload | undefined>;
-  /** A token or the network may be back: unblock what waited for it and send what is due. */
+  /**
+   * A token or the network may be back, or another tab may have closed: recover what a closed tab left `sending`
+   * (it becomes "not sure", never resent), unblock what waited, and send what is due.
+   */
   kick(): void;
   clearSentLog(): Promise<void>;
   snapshot(): OutboxSnapshot;
@@ -570,6 +575,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       await update(id, { type: 'confirm-sent' }, (entry) => entry.state === 'not-sure');
     },
     campaignEntries: (campaignId) => store.ofCampaign(campaignId),
+    async entries(ids) {
+      const found = await Promise.all(ids.map((id) => store.get(id)));
+      return found.filter((entry): entry is OutboxEntry => entry !== undefined);
+    },
     sentSince: (since) => store.sentSince(since),
     onChange(listener) {
       changeListeners.add(listener);
@@ -602,7 +611,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     },
     payload: (id) => store.payload(id),
     kick() {
-      track(unblock().then(drain));
+      // recoverAbandoned only takes entries whose lock is free: a send in flight in a live tab is left alone.
+      track(recoverAbandoned().then(unblock).then(drain));
     },
     async clearSentLog() {
       const sent = await store.recentSent(Number.MAX_SAFE_INTEGER);

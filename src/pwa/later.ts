@@ -1,5 +1,5 @@
 /**
- * The service worker's page side, in its own chunk, requested once the page has loaded (use-pwa.tsx): registration
+ * The service worker's page side, in its own chunk, requested once the page has loaded (use-pwa.ts): registration
  * through workbox-window, "a new version is waiting", and taking the update on request. Also the text of the PWA
  * notices and the iOS Home Screen check, which need nothing earlier.
  */
@@ -10,6 +10,7 @@ import { addText } from '../text/catalog.ts';
 addText(appText);
 
 export { isIosHomeScreenApp } from './ios.ts';
+export { pwaNotices } from './notices.tsx';
 
 const hourMs = 60 * 60 * 1000;
 

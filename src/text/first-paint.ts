@@ -20,6 +20,8 @@ export const firstPaintText = defineText({
   'app.shortcuts': { en: 'Keyboard shortcuts', ja: 'キーボード ショートカット' },
   // The account area's first state, painted before the auth chunk arrives (src/app/Header.tsx).
   'auth.connect.loading': { en: 'Loading Google sign-in…', ja: 'Google のログイン機能を読み込み中…' },
+  'app.views': { en: 'What to send', ja: '送信の種類' },
+  'app.view.merge': { en: 'Mail merge', ja: '差し込み送信' },
   'compose.title': { en: 'New message', ja: '新規メッセージ' },
   'compose.to': { en: 'To', ja: '宛先' },
   'compose.cc': { en: 'Cc', ja: 'Cc' },

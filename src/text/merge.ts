@@ -1,9 +1,11 @@
 /**
  * Mail merge (差し込み送信): problems found in a list and a template, row states, the results file and the run
- * estimate. Loaded with the merge chunk (`addText(mergeText)`); the campaign screen's own labels come with it later.
+ * estimate. Loaded with the merge chunk (`addText(mergeText, mergeScreenText)`); the campaign screen's labels are in
+ * `merge-screen.ts`.
  */
-import { formatCount, formatDateTime } from '../i18n/format.ts';
+import { formatBytes, formatCount, formatDateTime } from '../i18n/format.ts';
 import type { Language } from '../i18n/language.ts';
+import type { FileProblem } from '../merge/campaign-rows.ts';
 import type { RowState } from '../merge/core/entries.ts';
 import type { ImportProblem } from '../merge/core/list.ts';
 import type { RunEstimate } from '../merge/core/pacing.ts';
@@ -105,6 +107,14 @@ export const mergeText = defineText({
     ja: '1 日 {limit} 通のペースで約 {days} 日',
   },
   'merge.estimate.continues-after': { en: 'continues after {time}', ja: '{time} 以降に再開します' },
+  'merge.row.missing-file': {
+    en: 'This row names “{name}”, which is not among the files added for rows.',
+    ja: 'この行の「{name}」は、行ごとの添付ファイルに追加されていません。',
+  },
+  'merge.row.attachments-too-large': {
+    en: 'The attachments of this row come to {size}; Gmail accepts at most {limit}.',
+    ja: 'この行の添付ファイルは合計 {size} です。Gmail が受け付けるのは {limit} までです。',
+  },
 });
 
 type MergeKey = keyof typeof mergeText;
@@ -128,9 +138,16 @@ export function formatImportProblem(problem: ImportProblem, headers: readonly st
   }
 }
 
-/** One problem of a row: its addresses (in src/mail's words) or its placeholders. */
-export function formatRowProblem(problem: RowProblem | RowTemplateProblem, language: Language): string {
+/** One problem of a row: its addresses (in src/mail's words), its placeholders or its attachments. */
+export function formatRowProblem(problem: RowProblem | RowTemplateProblem | FileProblem, language: Language): string {
   switch (problem.code) {
+    case 'missing-file':
+      return fill(language, 'merge.row.missing-file', { name: problem.name });
+    case 'attachments-too-large':
+      return fill(language, 'merge.row.attachments-too-large', {
+        size: formatBytes(problem.size, language),
+        limit: formatBytes(problem.limit, language),
+      });
     case 'address': {
       const field = fillSentence(mailText[`mail.field.${problem.field}`], language);
       // An empty cell has nothing to quote: the reason alone reads better than 「」.

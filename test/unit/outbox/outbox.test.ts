@@ -529,6 +529,18 @@ describe('what mail merge needs', () => {
     expect(await w.store.get('merge/c1/row/1')).toMatchObject({ state: 'sent', confirmedByPerson: true });
   });
 
+  it('reads back the entries a change named, and skips ids it does not have', async () => {
+    const w = world();
+    const a = w.tab('tab-a');
+    await a.outbox.enqueue([row(3, t0 + 60_000), row(4, t0 + 60_000)]);
+    const found = await a.outbox.entries(['merge/c1/row/4', 'merge/c1/row/9', 'merge/c1/row/3']);
+    expect(found.map((entry) => [entry.id, entry.state])).toEqual([
+      ['merge/c1/row/4', 'queued'],
+      ['merge/c1/row/3', 'queued'],
+    ]);
+    expect(await a.outbox.entries([])).toEqual([]);
+  });
+
   it('tells every tab which entries changed', async () => {
     const w = world();
     const a = w.tab('tab-a');

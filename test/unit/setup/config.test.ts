@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeConfig, clientIdProblem, loadConfig, realGoogle } from '../../../src/config.ts';
+import { buildTimeConfig, realGoogle } from '../../../src/config.ts';
+import { clientIdProblem, loadConfig } from '../../../src/config-file.ts';
 
 const goodId = '1234567890-abcdefg.apps.googleusercontent.com';
 
