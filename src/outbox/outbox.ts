@@ -389,14 +389,42 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     );
   }
 
+  async function recoverIfStillSending(id: string): Promise<void> {
+    const current = await store.get(id);
+    if (current?.state === 'sending' && !controllers.has(id))
+      await save(transition(current, { type: 'recover' }, now()), true);
+  }
+
   async function recoverAbandoned(): Promise<void> {
     for (const entry of await store.inState('sending')) {
       // A lock that is free on a `sending` entry means the tab working on it is gone.
-      await locks.withLock(entry.id, async () => {
-        const current = await store.get(entry.id);
-        if (current?.state === 'sending' && !controllers.has(entry.id))
-          await save(transition(current, { type: 'recover' }, now()), true);
+      const taken = await locks.withLock(entry.id, async () => {
+        await recoverIfStillSending(entry.id);
+        return true;
       });
+      if (taken === null) watchInFlight([entry.id]);
+    }
+  }
+
+  /**
+   * Another tab is sending these entries: wait for its lock on each to go (the attempt ended, or its tab closed
+   * mid-request), then recover any still left `sending`. Without this, a row whose tab closed while another tab
+   * stayed open (and was already running the campaign, so took nothing over) stayed "Sending" forever.
+   */
+  const watching = new Set<string>();
+  const stopWatching = new AbortController();
+  function watchInFlight(ids: readonly string[]): void {
+    const whenFree = locks.whenFree;
+    if (!whenFree) return;
+    for (const id of ids) {
+      if (watching.has(id) || controllers.has(id) || disposed) continue;
+      watching.add(id);
+      void (async () => {
+        if ((await store.get(id))?.state !== 'sending' || controllers.has(id)) return;
+        await whenFree(id, () => recoverIfStillSending(id), stopWatching.signal);
+      })()
+        .catch((error: unknown) => console.error('outbox: could not watch an entry in flight', error))
+        .finally(() => watching.delete(id));
     }
   }
 
@@ -492,6 +520,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         channel.subscribe((ids) => {
           changed(ids);
           refresh();
+          watchInFlight(ids);
           // Another tab may have set an entry aside for a token this tab has.
           track(unblock().then(drain));
         }),
@@ -509,6 +538,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     },
     dispose() {
       disposed = true;
+      stopWatching.abort();
       for (const unsubscribe of unsubscribers) unsubscribe();
       if (wakeTimer !== null) clock.clearTimeout(wakeTimer);
       for (const item of held.values()) clock.clearTimeout(item.timer);

@@ -7,6 +7,11 @@
 export interface EntryLocks {
   /** Runs `work` holding the entry's lock, or returns null at once when another tab (or task) holds it. */
   withLock<T>(id: string, work: () => Promise<T>): Promise<T | null>;
+  /**
+   * Waits until the entry's lock is free (its holder finished, or its tab died), then runs `work` holding it.
+   * Aborting `signal` gives up the wait.
+   */
+  whenFree?<T>(id: string, work: () => Promise<T>, signal: AbortSignal): Promise<T | null>;
   /** Marks this tab alive for as long as it lives (the browser lets go when the tab goes). */
   holdTab(tabId: string): void;
   /** Whether that tab is still open. */
@@ -34,6 +39,13 @@ export function webEntryLocks(locks: LockManager | undefined = globalThis.naviga
       locks.request(`${lockPrefix}${id}`, { ifAvailable: true }, (lock) => (lock ? work() : null)) as Promise<Awaited<
         ReturnType<typeof work>
       > | null>,
+    whenFree: (id, work, signal) =>
+      (
+        locks.request(`${lockPrefix}${id}`, { signal }, () => work()) as Promise<Awaited<ReturnType<typeof work>>>
+      ).catch((error: unknown) => {
+        if (signal.aborted) return null;
+        throw error;
+      }),
     holdTab(tabId) {
       void locks.request(`${tabPrefix}${tabId}`, () => new Promise<never>(() => {}));
     },
@@ -45,19 +57,45 @@ export function webEntryLocks(locks: LockManager | undefined = globalThis.naviga
 }
 
 /** Locks shared by everything holding the same object: several "tabs" in a test use one. */
-export function memoryEntryLocks(): EntryLocks & { held: Set<string>; tabs: Set<string> } {
+export function memoryEntryLocks(): EntryLocks & { held: Set<string>; tabs: Set<string>; release(id: string): void } {
   const held = new Set<string>();
   const tabs = new Set<string>();
+  const waiting = new Map<string, (() => void)[]>();
+  const release = (id: string) => {
+    held.delete(id);
+    const next = waiting.get(id)?.shift();
+    next?.();
+  };
   return {
     held,
     tabs,
+    /** Lets go of a lock as the browser does when the tab holding it dies (tests). */
+    release,
     async withLock(id, work) {
       if (held.has(id)) return null;
       held.add(id);
       try {
         return await work();
       } finally {
-        held.delete(id);
+        release(id);
+      }
+    },
+    async whenFree(id, work, signal) {
+      while (held.has(id)) {
+        if (signal.aborted) return null;
+        await new Promise<void>((resolve) => {
+          const queue = waiting.get(id) ?? [];
+          queue.push(resolve);
+          waiting.set(id, queue);
+          signal.addEventListener('abort', () => resolve(), { once: true });
+        });
+      }
+      if (signal.aborted) return null;
+      held.add(id);
+      try {
+        return await work();
+      } finally {
+        release(id);
       }
     },
     holdTab(tabId) {

@@ -209,7 +209,9 @@ export function ComposePage(props: ComposePageProps) {
       }),
     );
 
-  const others = snapshot.attention.filter((entry) => entry.id !== tracked?.id && entry.state !== 'held');
+  const others = snapshot.attention.filter(
+    (entry) => entry.id !== tracked?.id && entry.id !== sending.returnedId && entry.state !== 'held',
+  );
 
   return (
     <>

@@ -74,6 +74,8 @@ export interface SendState {
   reset(): void;
   /** Stops following the message handed to the outbox (its notice goes; the outbox panel still lists it). */
   untrack(): void;
+  /** The entry that came back to the form: it leaves the outbox, and is not listed there meanwhile. */
+  returnedId: string | null;
 }
 
 export interface SendHookOptions {
@@ -243,5 +245,6 @@ export function useSend(options: SendHookOptions): SendState {
     fail: (failure) => setLocal({ kind: 'failed', failure }),
     reset: () => setLocal({ kind: 'idle' }),
     untrack: () => setTrackedId(null),
+    returnedId: returned.current,
   };
 }

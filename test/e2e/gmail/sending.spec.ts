@@ -154,7 +154,7 @@ test('daily limit: no retry, says which limit', async ({ page }) => {
   await compose(page, 'daily');
   await google.injectFaults([{ kind: 'forbidden', reason: 'dailyLimitExceeded', times: 1, route: 'send' }]);
   await send(page);
-  await expect(page.getByText(/daily Gmail API quota/)).toBeVisible();
+  await expect(page.getByRole('form').getByText(/daily Gmail API quota/)).toBeVisible();
   expect(await google.outbox()).toHaveLength(0);
   expect(await sendCalls()).toHaveLength(1);
 });

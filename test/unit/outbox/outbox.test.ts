@@ -257,6 +257,38 @@ describe('crash in the middle of an upload', () => {
   });
 });
 
+describe('a tab that closes mid-request while another stays open', () => {
+  it('the other tab, already open (it takes nothing over), finds the entry not sure once the lock is let go', async () => {
+    const w = world();
+    let sender = '';
+    const hangingFor = (tab: string): Transport => ({
+      attempt: async (_message, options) => {
+        sender = tab;
+        await options.checkpoint({ kind: 'json' });
+        return new Promise<AttemptOutcome>(() => {});
+      },
+    });
+    const tabs = { 'tab-a': w.tab('tab-a', { transport: hangingFor('tab-a') }) } as Record<
+      string,
+      ReturnType<typeof w.tab>
+    >;
+    tabs['tab-b'] = w.tab('tab-b', { transport: hangingFor('tab-b') });
+    await settle(tabs['tab-a']!.outbox, tabs['tab-b']!.outbox);
+    const { id } = tabs['tab-a']!.outbox.hold(composeRequest(small, 0));
+    // Not `idle()`: one attempt never ends, as a request cut off with its tab.
+    await settle();
+    expect((await w.store.get(id))?.state).toBe('sending');
+    // Either tab may have claimed it (same account). That one dies: the browser lets go of its locks, and nothing
+    // tells the other tab but the lock itself.
+    const survivor = sender === 'tab-a' ? 'tab-b' : 'tab-a';
+    tabs[sender]!.outbox.dispose();
+    w.locks.tabs.delete(sender);
+    w.locks.release(id);
+    await settle(tabs[survivor]!.outbox);
+    expect(await w.store.get(id)).toMatchObject({ state: 'not-sure', problem: { code: 'page-closed' } });
+  });
+});
+
 describe('tokens', () => {
   // Defect 1 of the first version: a 401 after the last chunk opened a second upload session after reconnecting.
   it('a 401 after the last chunk: after the next click, the same session is asked, and it arrives once', async () => {
