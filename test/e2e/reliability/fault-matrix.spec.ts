@@ -180,7 +180,7 @@ test('403 insufficient scope: says which permission is missing, nothing sent', a
   await writeDraft(page, row.subject);
   await answerWithGoogleError(page, sendUrl, googleErrors.insufficientScopes([gmailSend], 'gmail.users.messages.send'));
   await sendButton(page).click();
-  await expect(page.getByText(/This page was not given permission to send mail/)).toBeVisible();
+  await expect(page.getByRole('form').getByText(/This page was not given permission to send mail/)).toBeVisible();
   await expectDraftInForm(page, row.subject);
   await expectDraftAfterReload(page, row.subject);
   row.draftKept = true;
