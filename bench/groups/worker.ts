@@ -57,6 +57,13 @@ const specs: CaseSpec[] = [
     message: 'blob',
   },
   {
+    id: 'store-outbox-entry',
+    label: 'after: the outbox saving the entry and its 25 MiB message (src/outbox/store.ts add, one transaction)',
+    sizes: [25],
+    extra: true,
+    message: 'blob',
+  },
+  {
     id: 'store-message-bytes',
     label: 'after: storing the message in IndexedDB as bytes (the transferred-buffer alternative)',
     sizes: [25],

@@ -10,6 +10,8 @@ import {
   type MessageDraft,
 } from '../../src/mail/index.ts';
 import type { BuildRequest, BuildResponse } from '../../src/mail/worker-protocol.ts';
+import type { OutboxEntry } from '../../src/outbox/core/entry.ts';
+import { indexedDbOutboxStore } from '../../src/outbox/store.ts';
 import { benchMessage } from './harness.ts';
 import { toDraft } from './ours-draft.ts';
 
@@ -21,7 +23,8 @@ export type WorkerPathCase =
   | 'blob-in-bytes-out-blob-on-page'
   | 'read-message-blob'
   | 'store-message-blob'
-  | 'store-message-bytes';
+  | 'store-message-bytes'
+  | 'store-outbox-entry';
 
 export interface WorkerPathRun {
   wallMs: number;
@@ -89,7 +92,32 @@ const cases: Record<WorkerPathCase, () => Promise<number>> = {
     await store(messageBytes!);
     return messageBytes!.length;
   },
+  // The app's own write when the undo time ends: entry and payload (the message Blob and the form's snapshot) in one
+  // IndexedDB transaction, through the outbox's store (src/outbox/store.ts), as `release` does.
+  async 'store-outbox-entry'() {
+    outboxRun += 1;
+    const at = Date.now();
+    const entry: OutboxEntry = {
+      id: `bench-${outboxRun}`,
+      messageId: `bench-${outboxRun}@example.com`,
+      createdAt: at,
+      updatedAt: at,
+      origin: { kind: 'compose' },
+      account: 'alice@example.com',
+      ownerTab: 'bench',
+      state: 'queued',
+      retries: 0,
+      attempts: 0,
+      summary: { to: ['taro@example.jp'], cc: [], bcc: [], subject: '報告書', size: message!.size },
+    };
+    if (!(await outbox.add(entry, { message: message!, draft: { subject: '報告書', body: '' } })))
+      throw new Error('the outbox refused the entry');
+    return message!.size;
+  },
 };
+
+let outboxRun = 0;
+const outbox = indexedDbOutboxStore();
 
 let database: Promise<IDBDatabase> | null = null;
 function store(value: Blob | Uint8Array): Promise<void> {

@@ -57,8 +57,8 @@ export const privacyText = defineText({
     ja: '許可した場合は、あなたのアカウントのメールアドレス。次回 Google でアカウントの選択を省くためです。ログアウトのときに消すこともできます。',
   },
   'privacy.kept.later': {
-    en: 'Templates, signatures and mail-merge lists, where Fumi offers them, are kept in this browser in the same way.',
-    ja: 'テンプレート、署名、差し込み送信のリストも、Fumi がそれらの機能を提供する場合は、同じようにこのブラウザに保存します。',
+    en: 'Templates, signatures and mail-merge lists, with each campaign’s progress and results, are kept in this browser in the same way.',
+    ja: 'テンプレート、署名、差し込み送信のリスト（一斉送信ごとの進み具合と結果を含む）も、同じようにこのブラウザに保存します。',
   },
   'privacy.kept.never': {
     en: 'Never kept: the access token, and your Google password, which Fumi never sees (you sign in on Google’s own page). Fumi sets no cookies.',

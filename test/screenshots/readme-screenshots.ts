@@ -84,6 +84,10 @@ async function main() {
     await popup.waitForLoadState();
     const lang = await popup.evaluate(() => document.documentElement.lang);
     if (lang.startsWith('ja')) {
+      // The account chooser first (no login hint yet), then the consent screen the README talks about.
+      const account = popup.getByText('alice@example.com').first();
+      if (await account.isVisible()) await account.click();
+      await popup.locator('input[type="checkbox"]').first().waitFor();
       await popup.screenshot({ path: join(shots, 'consent-ja.png'), fullPage: true });
       console.log('docs/screenshots/consent-ja.png');
     } else {

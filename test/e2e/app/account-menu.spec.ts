@@ -6,6 +6,7 @@
 
 import { expectNoAxeViolations } from '../../support/axe.ts';
 import { expect, test } from '../../support/fixtures.ts';
+import { whenClosed } from '../../support/popups.ts';
 import { accountRegion, alice, google, openConnected } from '../compose/helpers.ts';
 
 // Two connections through the consent popup and several axe runs per test: more than the default minute on a
@@ -26,7 +27,7 @@ test("connecting by keyboard: after Google's popup closes, focus is on the accou
   await connect.focus({ timeout: 20_000 });
   const popup = page.waitForEvent('popup');
   await page.keyboard.press('Enter');
-  await (await popup).waitForEvent('close');
+  await whenClosed(await popup);
   await expect(chip(page)).toBeFocused();
 });
 
