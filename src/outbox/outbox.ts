@@ -422,6 +422,11 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       void (async () => {
         if ((await store.get(id))?.state !== 'sending' || controllers.has(id)) return;
         await whenFree(id, () => recoverIfStillSending(id), stopWatching.signal);
+        // A message recovered before its request left is queued again: someone must send it (here, if allowed).
+        if (!disposed) {
+          await unblock();
+          drain();
+        }
       })()
         .catch((error: unknown) => console.error('outbox: could not watch an entry in flight', error))
         .finally(() => watching.delete(id));
