@@ -17,13 +17,14 @@ import {
   sourceName,
 } from './campaign-record.ts';
 import type { RowCheck } from './campaign-rows.ts';
-import { createRunner, type Runner, type RunnerDeps, type RunnerHost } from './campaign-runner.ts';
+import { createRunner, mapView, type Runner, type RunnerDeps, type RunnerHost } from './campaign-runner.ts';
 import { guessAttachmentColumn, type RowView, rowViews, timeLeft } from './campaign-view.ts';
 import { type CampaignEvent, type CampaignState, transition } from './core/campaign.ts';
 import { countProgress, type Progress, sendTimes } from './core/entries.ts';
 import { planSchedule } from './core/pacing.ts';
 import { emptySettings, type ListSettings } from './core/recipients.ts';
 import { toWindowView } from './entry-view.ts';
+import { timeScale } from './time-scale.ts';
 
 export interface ControllerDeps extends RunnerDeps {
   importer: ListImporter;
@@ -285,14 +286,20 @@ export class CampaignController {
       return;
     }
     const now = this.deps.clock.now();
+    // The schedule in the campaign's own time, as the runner plans it (a test's faster clock included), then back.
+    const scale = timeScale(this.record.createdAt, this.deps.timeScale ?? 1);
+    const vNow = scale.toVirtual(now);
     const [notBefore] = planSchedule({
-      now,
+      now: vNow,
       count: 1,
       pacePerMinute: this.record.pacing.pacePerMinute,
       dailyLimit: this.record.pacing.dailyLimit,
-      previous: sendTimes(this.entries.all().map(toWindowView), now),
+      previous: sendTimes(
+        this.entries.all().map((own) => mapView(toWindowView(own), scale.toVirtual)),
+        vNow,
+      ),
     }).times;
-    await this.deps.outbox.resend(entry.id, { notBefore: notBefore ?? now });
+    await this.deps.outbox.resend(entry.id, { notBefore: notBefore === undefined ? now : scale.toReal(notBefore) });
   }
 
   private syncRunLock(): void {

@@ -68,7 +68,7 @@ export interface Runner {
 
 const HEARTBEAT_MS = MINUTE;
 
-function mapView(view: RowEntryView, to: (t: number) => number): RowEntryView {
+export function mapView(view: RowEntryView, to: (t: number) => number): RowEntryView {
   const mapped: RowEntryView = { ...view, createdAt: to(view.createdAt) };
   if (view.notBefore !== undefined) mapped.notBefore = to(view.notBefore);
   if (view.result) mapped.result = { ...view.result, sentAt: to(view.result.sentAt) };
