@@ -44,6 +44,27 @@ async function sendingTab(a: Page, b: Page): Promise<[sending: Page, watching: P
   return which === 'a' ? [a, b] : [b, a];
 }
 
+/** The same campaign open in a second tab of this browser, connected to the same account. */
+async function secondConnectedTab(page: Page): Promise<Page> {
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await other
+    .getByRole('region', { name: 'Google account' })
+    .getByRole('button', { name: /^Connect/ })
+    .click();
+  await expect(other.getByRole('region', { name: 'Google account' })).toContainText('alice@example.com');
+  return other;
+}
+
+/** Decides the not-sure rows as a person would (from the double's outbox), then: finished, each of `rows` once. */
+async function decideAndExpectEachRowOnce(page: Page, rows: number) {
+  await decideNotSure(page, addressOfRow);
+  await expect(finished(page)).toBeVisible({ timeout: 30_000 });
+  const counts = countsByAddress(await arrived());
+  expect(counts.size).toBe(rows);
+  expect([...counts.values()].every((count) => count === 1)).toBe(true);
+}
+
 async function prepare(page: import('@playwright/test').Page, rows: number) {
   await openMerge(page);
   await newCampaign(page);
@@ -93,11 +114,7 @@ test('a reload mid-campaign: it continues after one click, and no row arrives tw
   await expect(page.getByText(/^(Finished\.|Not sure about \d+ of the messages)/)).toBeVisible({
     timeout: 120_000,
   });
-  await decideNotSure(page, addressOfRow);
-  await expect(finished(page)).toBeVisible({ timeout: 30_000 });
-  const counts = countsByAddress(await arrived());
-  expect(counts.size).toBe(80);
-  expect([...counts.values()].every((count) => count === 1)).toBe(true);
+  await decideAndExpectEachRowOnce(page, 80);
 });
 
 test('two tabs: one sends, the other takes over when the sending one closes; no row twice', async ({
@@ -107,14 +124,7 @@ test('two tabs: one sends, the other takes over when the sending one closes; no 
   test.setTimeout(180_000);
   await speedUpCampaigns(context, 10);
   await prepare(page, 80);
-  const url = page.url();
-  const other = await context.newPage();
-  await other.goto(url);
-  await other
-    .getByRole('region', { name: 'Google account' })
-    .getByRole('button', { name: /^Connect/ })
-    .click();
-  await expect(other.getByRole('region', { name: 'Google account' })).toContainText('alice@example.com');
+  const other = await secondConnectedTab(page);
   await page.getByRole('button', { name: 'Start sending' }).click();
   const [sending, watching] = await sendingTab(page, other);
   await expect.poll(async () => (await arrived()).length, { timeout: 60_000 }).toBeGreaterThanOrEqual(20);
@@ -122,11 +132,7 @@ test('two tabs: one sends, the other takes over when the sending one closes; no 
   await expect(watching.getByText(/^(Finished\.|Not sure about \d+ of the messages)/)).toBeVisible({
     timeout: 120_000,
   });
-  await decideNotSure(watching, addressOfRow);
-  await expect(finished(watching)).toBeVisible({ timeout: 30_000 });
-  const counts = countsByAddress(await arrived());
-  expect(counts.size).toBe(80);
-  expect([...counts.values()].every((count) => count === 1)).toBe(true);
+  await decideAndExpectEachRowOnce(watching, 80);
 });
 
 // Found 2026-12-02 by this test: when the tab holding a row's request closed while the other tab was already running
@@ -139,13 +145,7 @@ test('two tabs: the tab holding a request closes with it on its way; the other t
   test.setTimeout(120_000);
   await speedUpCampaigns(context, 2);
   await prepare(page, 30);
-  const other = await context.newPage();
-  await other.goto(page.url());
-  await other
-    .getByRole('region', { name: 'Google account' })
-    .getByRole('button', { name: /^Connect/ })
-    .click();
-  await expect(other.getByRole('region', { name: 'Google account' })).toContainText('alice@example.com');
+  const other = await secondConnectedTab(page);
   await page.getByRole('button', { name: 'Start sending' }).click();
   await sendingTab(page, other);
   // The next request is held 15 s at the double. Either tab's outbox may send a due row (each row under its own
