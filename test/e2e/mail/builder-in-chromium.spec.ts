@@ -5,11 +5,10 @@
  * (the same bundler and worker handling as the app) and served from a private origin through page.route.
  * Timings are recorded as annotations for the benchmark report; nothing here asserts on time.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { build } from 'vite';
+import { buildBrowserEntry } from '../../support/browser-entry-build.ts';
 import type { MailTest } from './browser-entry.ts';
 
 declare global {
@@ -21,23 +20,7 @@ let outDir = '';
 const served: string[] = [];
 
 test.beforeAll(async () => {
-  outDir = mkdtempSync(path.join(tmpdir(), 'mail-e2e-'));
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    publicDir: false,
-    base: './',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      target: 'es2022',
-      rollupOptions: {
-        input: path.resolve(import.meta.dirname, 'browser-entry.ts'),
-        output: { entryFileNames: 'mail-test.js' },
-      },
-    },
-    worker: { format: 'es' },
-  });
+  outDir = await buildBrowserEntry(path.resolve(import.meta.dirname, 'browser-entry.ts'), 'mail-test.js', 'mail-e2e-');
 });
 
 test.afterAll(() => {

@@ -10,13 +10,12 @@
  * work of its own, once. The campaign screen does not exist yet, so src/merge is bundled here with Vite (the app's
  * bundler and worker handling) and served from a private origin through page.route.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'vite';
 import { realGoogle } from '../../../src/config.ts';
 import { encodeShiftJis } from '../../../src/merge/core/shift-jis.ts';
 import { cspHeaderValue } from '../../../src/security/csp.ts';
+import { buildBrowserEntry } from '../../support/browser-entry-build.ts';
 import { expect, test } from '../../support/fixtures.ts';
 import { bigList } from '../../unit/merge/fixtures.ts';
 import type { MergeTest } from './browser-entry.ts';
@@ -32,23 +31,11 @@ let outDir = '';
 let listBytes: Uint8Array;
 
 test.beforeAll(async () => {
-  outDir = mkdtempSync(path.join(tmpdir(), 'merge-e2e-'));
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    publicDir: false,
-    base: './',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      target: 'es2022',
-      rollupOptions: {
-        input: path.resolve(import.meta.dirname, 'browser-entry.ts'),
-        output: { entryFileNames: 'merge-test.js' },
-      },
-    },
-    worker: { format: 'es' },
-  });
+  outDir = await buildBrowserEntry(
+    path.resolve(import.meta.dirname, 'browser-entry.ts'),
+    'merge-test.js',
+    'merge-e2e-',
+  );
   // What Japanese Excel writes: CP932, CRLF, quoted line breaks. Encoded here by the module under test, whose
   // output for Excel-like text equals glibc iconv's (test/unit/merge/shift-jis.test.ts).
   listBytes = encodeShiftJis(bigList(ROWS)).bytes;
