@@ -6,9 +6,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, type PreviewServer, preview } from 'vite';
+import { type PreviewServer, preview } from 'vite';
 import { expect, test } from '../../support/fixtures.ts';
 import { currentLane, firstAppPort } from '../../support/lanes.ts';
+import { buildProductionBundle, withGoogleEnv } from '../../support/vite-env.ts';
 import { cachedUrls, serviceWorkerInControl } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
@@ -22,21 +23,11 @@ let origin: string;
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   root = mkdtempSync(join(tmpdir(), 'fumi-pwa-prod-'));
-  const saved = process.env.VITE_GOOGLE_CLIENT_ID;
-  process.env.VITE_GOOGLE_CLIENT_ID = clientId;
-  try {
-    await build({ mode: 'production', logLevel: 'error', build: { outDir: root, emptyOutDir: true } });
-  } finally {
-    if (saved === undefined) delete process.env.VITE_GOOGLE_CLIENT_ID;
-    else process.env.VITE_GOOGLE_CLIENT_ID = saved;
-  }
+  await buildProductionBundle(root, clientId);
   const port = firstAppPort + 12 + currentLane();
-  server = await preview({
-    mode: 'production',
-    logLevel: 'error',
-    build: { outDir: root },
-    preview: { port, strictPort: true },
-  });
+  server = await withGoogleEnv({}, () =>
+    preview({ mode: 'production', logLevel: 'error', build: { outDir: root }, preview: { port, strictPort: true } }),
+  );
   origin = `http://localhost:${port}`;
 });
 

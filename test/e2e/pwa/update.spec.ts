@@ -10,6 +10,7 @@ import { type PreviewServer, preview } from 'vite';
 import { expectNoAxeViolations } from '../../support/axe.ts';
 import { expect, test } from '../../support/fixtures.ts';
 import { currentLane, firstAppPort, googleOrigin, laneOutDir } from '../../support/lanes.ts';
+import { withGoogleEnv } from '../../support/vite-env.ts';
 import { bodyField, subjectField } from '../compose/helpers.ts';
 import { serviceWorkerInControl } from './helpers.ts';
 
@@ -24,13 +25,9 @@ test.beforeAll(async () => {
   cpSync(laneOutDir(), dir, { recursive: true });
   const port = firstAppPort + 10 + currentLane();
   // The production headers of this lane's build point the CSP at this lane's offline Google.
-  process.env.VITE_OFFLINE_GOOGLE_ORIGIN = googleOrigin();
-  server = await preview({
-    mode: 'offline',
-    logLevel: 'error',
-    build: { outDir: dir },
-    preview: { port, strictPort: true },
-  });
+  server = await withGoogleEnv({ VITE_OFFLINE_GOOGLE_ORIGIN: googleOrigin() }, () =>
+    preview({ mode: 'offline', logLevel: 'error', build: { outDir: dir }, preview: { port, strictPort: true } }),
+  );
   origin = `http://localhost:${port}`;
 });
 

@@ -5,30 +5,20 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, type PreviewServer, preview } from 'vite';
+import { type PreviewServer, preview } from 'vite';
 import { expect, test } from '../../support/fixtures.ts';
 import { portOffset } from '../../support/lanes.ts';
+import { buildProductionBundle, withGoogleEnv } from '../../support/vite-env.ts';
 
 const clientId = '1234567890-e2etest.apps.googleusercontent.com';
 // Moved with E2E_PORT_OFFSET like every other port, so two checkouts can run this file at once.
 const noneOrigin = `http://localhost:${4181 + portOffset}`;
 const withIdOrigin = `http://localhost:${4182 + portOffset}`;
 
-async function buildInto(outDir: string, env: Record<string, string>): Promise<void> {
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    await build({ mode: 'production', logLevel: 'error', build: { outDir, emptyOutDir: true } });
-  } finally {
-    for (const key of Object.keys(env)) {
-      if (saved[key] === undefined) delete process.env[key];
-      else process.env[key] = saved[key];
-    }
-  }
-}
-
 async function serve(outDir: string, port: number): Promise<PreviewServer> {
-  return preview({ mode: 'production', logLevel: 'error', build: { outDir }, preview: { port, strictPort: true } });
+  return withGoogleEnv({}, () =>
+    preview({ mode: 'production', logLevel: 'error', build: { outDir }, preview: { port, strictPort: true } }),
+  );
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -39,8 +29,8 @@ const servers: PreviewServer[] = [];
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   root = mkdtempSync(join(tmpdir(), 'fumi-prod-'));
-  await buildInto(join(root, 'none'), { VITE_GOOGLE_CLIENT_ID: '' });
-  await buildInto(join(root, 'with-id'), { VITE_GOOGLE_CLIENT_ID: clientId });
+  await buildProductionBundle(join(root, 'none'), '');
+  await buildProductionBundle(join(root, 'with-id'), clientId);
   servers.push(
     await serve(join(root, 'none'), 4181 + portOffset),
     await serve(join(root, 'with-id'), 4182 + portOffset),
@@ -76,8 +66,7 @@ test('with a client ID the production build loads GIS and gapi from Google, not 
   });
   await page.goto(`${withIdOrigin}/?lang=en`);
   await expect(page.getByRole('textbox', { name: /message/i })).toBeVisible();
-  // Google's scripts are requested by the session, which comes with the after-paint chunk (and config.json with it):
-  // on a loaded CI machine that took longer than the default 5 s once.
+  // Google's scripts are requested by the session, which comes with the after-paint chunk (and config.json with it).
   await expect
     .poll(() => [...scripts].sort(), { timeout: 20_000 })
     .toEqual(['https://accounts.google.com/gsi/client', 'https://apis.google.com/js/api.js']);
