@@ -24,7 +24,7 @@ export const size: BenchGroup<FirstLoad> = {
         figures: [
           figure({
             id: 'size.first-load-js.gzip',
-            label: `First-load JS of our own (${jsFiles} file(s)), gzip`,
+            label: `First-load JS of our own (${jsFiles} ${jsFiles === 1 ? 'file' : 'files'}), gzip`,
             unit: 'bytes',
             value: result.js.gzip,
             limit: {
@@ -65,7 +65,7 @@ export const size: BenchGroup<FirstLoad> = {
     return [
       '| Page | Result | Limit |',
       '|---|---|---|',
-      `| First-load JS of our own (${jsFiles} file(s)) | ${kb(js.gzip)} gzip, ${kb(js.brotli)} brotli (${kb(js.raw)} raw) | ≤ ${kb(firstLoadBudgetGzipBytes)} gzip (CI budget): ${within} |`,
+      `| First-load JS of our own (${jsFiles} ${jsFiles === 1 ? 'file' : 'files'}) | ${kb(js.gzip)} gzip, ${kb(js.brotli)} brotli (${kb(js.raw)} raw) | ≤ ${kb(firstLoadBudgetGzipBytes)} gzip (CI budget): ${within} |`,
       `| First-load CSS | ${kb(css.gzip)} gzip, ${kb(css.brotli)} brotli | |`,
     ];
   },

@@ -16,11 +16,19 @@ export function mergeTables(...tables: readonly TextTable[]): TextTable {
   return Object.assign({}, ...tables) as TextTable;
 }
 
-/** Replaces `{name}` placeholders; an unknown placeholder stays as written so the gap is visible. */
+/**
+ * Replaces `{name}` placeholders; an unknown placeholder stays as written so the gap is visible. `{name|one|other}`
+ * is English's singular and plural: "one" when the value is 1 ("1 row is", "2 rows are"); Japanese needs none.
+ */
 export function interpolate(template: string, params: TranslationParams | undefined): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  return template.replace(
+    /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g,
+    (whole, name: string, one?: string, other?: string) => {
+      if (!Object.hasOwn(params, name)) return whole;
+      if (other === undefined) return String(params[name]);
+      return String(params[name]) === '1' ? (one ?? '') : other;
+    },
   );
 }
 

@@ -12,7 +12,7 @@ export const composeText = defineText({
     en: 'Attachments total {total}, over Gmail’s {limit} limit. Remove {excess} to send.',
     ja: '添付ファイルの合計が {total} で、Gmail の上限 {limit} を超えています。送信するには {excess} 減らしてください。',
   },
-  'compose.attached': { en: 'Attached {count} file(s)', ja: '{count} 件のファイルを添付しました' },
+  'compose.attached': { en: 'Attached {count} {count|file|files}', ja: '{count} 件のファイルを添付しました' },
   'compose.blocker.no-recipients': { en: 'Add at least one recipient.', ja: '宛先を 1 件以上入力してください。' },
   'compose.blocker.invalid-recipients': {
     en: 'Fix or remove the addresses marked as invalid.',

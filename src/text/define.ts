@@ -2,7 +2,7 @@
  * The one pattern for user text: a feature's table maps each key to its sentence in English and Japanese, side by
  * side, so a reviewer reads both at once and a missing language does not compile. See README.md in this folder.
  */
-import type { Sentence } from '../i18n/translate.ts';
+import { interpolate, type Sentence } from '../i18n/translate.ts';
 
 export type { Sentence };
 
@@ -16,7 +16,5 @@ export function fillSentence(
   language: keyof Sentence,
   params: Readonly<Record<string, string | number>> = {},
 ): string {
-  return (sentence[language] || sentence.en).replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return interpolate(sentence[language] || sentence.en, params);
 }

@@ -48,12 +48,12 @@ export const editorText = defineText({
     ja: '書式（太字、色、引用、配置など）',
   },
   'editor.mode.loses.links': {
-    en: '{count} link(s) (their addresses stay as text)',
+    en: '{count} {count|link|links} (their addresses stay as text)',
     ja: 'リンク {count} 件（リンク先の URL は文字として残ります）',
   },
-  'editor.mode.loses.images': { en: '{count} picture(s) in the message', ja: '本文中の画像 {count} 件' },
+  'editor.mode.loses.images': { en: '{count} {count|picture|pictures} in the message', ja: '本文中の画像 {count} 件' },
   'editor.mode.loses.tables': {
-    en: '{count} table(s) (their cells stay as text)',
+    en: '{count} {count|table|tables} (their cells stay as text)',
     ja: '表 {count} 件（セルの内容は文字として残ります）',
   },
   'editor.mode.switch': { en: 'Switch to plain text', ja: 'プレーンテキストに切り替える' },
@@ -81,7 +81,7 @@ export const editorText = defineText({
   'editor.template.save': { en: 'Save as template', ja: 'テンプレートとして保存' },
   'editor.template.saved': { en: 'Saved template “{name}”.', ja: 'テンプレート「{name}」を保存しました。' },
   'editor.template.with-attachments': {
-    en: 'Include the {count} attachment(s)',
+    en: 'Include the {count} {count|attachment|attachments}',
     ja: '添付ファイル {count} 件も含める',
   },
   'editor.template.insert': { en: 'Insert', ja: '挿入' },

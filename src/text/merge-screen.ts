@@ -211,15 +211,15 @@ export const mergeScreenText = defineText({
     ja: 'Gmail は、個人の Gmail アカウント宛てに 1 日約 5,000 通を送るドメインを「一括送信者」として扱い、メールの認証（ドメインの SPF・DKIM・DMARC）とワンクリックでの配信停止を求めます。1 つのアカウントからではこの数に届きませんが、Gmail はドメイン単位で数えます。このページで付けられるのはメールで届く配信停止のヘッダーで、ワンクリックの配信停止にはサーバーが必要です。',
   },
   'merge.send.summary': {
-    en: '{count} messages will be sent, as {address}.',
+    en: '{count} {count|message|messages} will be sent, as {address}.',
     ja: '{address} から {count} 通のメッセージを送信します。',
   },
   'merge.send.refused': {
-    en: '{count} rows are refused: Gmail accepts at most 100 recipients (To, Cc and Bcc together) per message.',
+    en: '{count} {count|row is|rows are} refused: Gmail accepts at most 100 recipients (To, Cc and Bcc together) per message.',
     ja: '{count} 行は送信できません。Gmail が 1 通で受け付ける宛先は To・Cc・Bcc 合わせて 100 件までです。',
   },
   'merge.send.left-out': {
-    en: '{count} rows are left out until fixed (see the list).',
+    en: '{count} {count|row is|rows are} left out until fixed (see the list).',
     ja: '{count} 行は修正するまで送信しません（宛先リストを確認してください）。',
   },
   'merge.send.estimate': { en: 'It will take {estimate}.', ja: '所要時間は{estimate}です。' },
@@ -305,7 +305,7 @@ export const mergeScreenText = defineText({
     ja: '送信結果をダウンロード（UTF-8 BOM 付き、Excel 用）',
   },
   'merge.export.unencodable': {
-    en: '{count} characters cannot be written in {encoding} and became “?”. Download the UTF-8 file to keep them.',
+    en: '{count} {count|character|characters} cannot be written in {encoding} and became “?”. Download the UTF-8 file to keep them.',
     ja: '{count} 文字は {encoding} で書き込めないため「?」になりました。そのまま残すには UTF-8 のファイルをダウンロードしてください。',
   },
   'merge.export.filename': { en: 'results', ja: '送信結果' },
@@ -323,12 +323,12 @@ export const mergeScreenText = defineText({
     ja: '「2-10, 15」のように行番号を書いてください。',
   },
   'merge.follow-up.chosen': {
-    en: '{count} rows chosen; {refused} of them were not sent and are left out.',
+    en: '{count} {count|row|rows} chosen; {refused} of them {refused|was|were} not sent and {refused|is|are} left out.',
     ja: '{count} 行を選びました。そのうち送信していない {refused} 行は除きます。',
   },
   'merge.follow-up.start': { en: 'Write the follow-up', ja: 'フォローアップを作成' },
   'merge.follow-up.list': {
-    en: 'Follow-up to “{name}”: {count} rows, each in its own thread.',
+    en: 'Follow-up to “{name}”: {count} {count|row|rows}, each in its own thread.',
     ja: '「{name}」へのフォローアップ: {count} 行、それぞれ同じスレッドに送ります。',
   },
 });

@@ -30,7 +30,7 @@ export const mergeText = defineText({
     ja: '{row} 行目: 引用符（"）で囲まれたセルの後ろに文字があります。この行を確認してください。',
   },
   'merge.import.replacement-characters': {
-    en: '{count} characters could not be read in this encoding. If the preview looks garbled, choose another encoding.',
+    en: '{count} {count|character|characters} could not be read in this encoding. If the preview looks garbled, choose another encoding.',
     ja: 'この文字コードでは読めない文字が {count} 個あります。プレビューが文字化けしている場合は、別の文字コードを選んでください。',
   },
   'merge.import.extra-cells': {

@@ -35,6 +35,18 @@ describe('interpolate', () => {
   it('fills every placeholder, leaves unknown ones visible', () => {
     expect(interpolate('{a} and {b} and {c}', { a: 1, b: 'x' })).toBe('1 and x and {c}');
   });
+  it.each([
+    ['{n} {n|row is|rows are} left out', { n: 1 }, '1 row is left out'],
+    ['{n} {n|row is|rows are} left out', { n: '1' }, '1 row is left out'],
+    ['{n} {n|row is|rows are} left out', { n: 0 }, '0 rows are left out'],
+    ['{n} {n|row is|rows are} left out', { n: '1,000' }, '1,000 rows are left out'],
+    ['{n} {n|row is|rows are} left out', { n: 21 }, '21 rows are left out'],
+    ['Attached {n} {n|file|files}', { n: 1 }, 'Attached 1 file'],
+    ['{n|one|} left', { n: 2 }, ' left'],
+    ['{n|a|b} {m}', {}, '{n|a|b} {m}'],
+  ] as const)('singular and plural: %s with %o is %s', (template, params, expected) => {
+    expect(interpolate(template, params)).toBe(expected);
+  });
   it('inserts values literally (no second substitution, no HTML meaning)', () => {
     expect(interpolate('To {who}', { who: '<b>{who}</b>' })).toBe('To <b>{who}</b>');
   });
