@@ -63,7 +63,12 @@ export class CampaignController {
   readonly entries: CampaignEntries;
   private runner: Runner | null = null;
   private runLock: AbortController | null = null;
-  private runnerPlace: RunnerPlace = 'none';
+  /**
+   * Why this tab asked for the run lock while it waits for it: its own command ('start', 'resume'...) asks before the
+   * other tabs hear of the change, and Web Locks grant in request order, so this tab will be the one that sends; a
+   * change seen from another tab (or the page opened mid-run) asks behind the tab already sending.
+   */
+  private runLockAskedFor: 'command' | 'observed' = 'observed';
   private importing = false;
   private readonly failures = new Map<number, string>();
   private readonly listeners = new Set<() => void>();
@@ -82,8 +87,6 @@ export class CampaignController {
     this.entries = new CampaignEntries(deps.outbox, id, () => {
       this.changed();
       this.runner?.schedule();
-      // A tab that looked before another took the run lock said "none"; the other tab's sends are what it sees next.
-      if (!this.runner && this.runnerPlace !== 'elsewhere') void this.findRunner();
     });
     this.loaded = this.load();
   }
@@ -141,7 +144,7 @@ export class CampaignController {
       rows,
       progress,
       timeLeftMs: record && progress ? timeLeft(record, progress.remaining, own, now, this.deps.timeScale) : null,
-      runner: this.runnerPlace,
+      runner: this.runnerPlace(),
       testEntry: record ? (this.entries.test(record.campaign.tests) ?? null) : null,
       waitingForConnection: own.some((entry) => entry.state === 'queued' && entry.blocked?.kind === 'token'),
       buildFailures: this.failures,
@@ -248,9 +251,10 @@ export class CampaignController {
       applied = true;
     });
     if (applied) {
+      // The lock request first, then the news to other tabs: so this tab, where the person clicked, is the one that sends.
+      this.syncRunLock('command');
       this.deps.channel.post([this.id]);
       this.changed();
-      this.syncRunLock();
       this.runner?.schedule();
     }
     return applied;
@@ -302,15 +306,16 @@ export class CampaignController {
     await this.deps.outbox.resend(entry.id, { notBefore: notBefore === undefined ? now : scale.toReal(notBefore) });
   }
 
-  private syncRunLock(): void {
+  private syncRunLock(askedFor: 'command' | 'observed' = 'observed'): void {
     const needed = needsRunner(this.record);
     if (needed && !this.runLock) {
       const lock = new AbortController();
       this.runLock = lock;
+      this.runLockAskedFor = askedFor;
+      this.changed();
       this.deps.locks.holdRun(this.id, lock.signal, () => {
         if (lock.signal.aborted) return;
         this.runner = createRunner(this.host(), this.deps);
-        this.runnerPlace = 'here';
         // Taking over from a tab that closed mid-request: the outbox recovers its message in flight as "not sure"
         // (the row is listed for the person), instead of the row staying "Sending" while this tab waits for it.
         this.deps.outbox.kick();
@@ -321,17 +326,18 @@ export class CampaignController {
       this.runner = null;
       this.runLock.abort();
       this.runLock = null;
-    }
-    if (!this.runner) void this.findRunner();
-  }
-
-  private async findRunner(): Promise<void> {
-    const held = needsRunner(this.record) && (await this.deps.locks.isRunHeld(this.id));
-    const place: RunnerPlace = this.runner ? 'here' : held ? 'elsewhere' : 'none';
-    if (place !== this.runnerPlace) {
-      this.runnerPlace = place;
       this.changed();
     }
+  }
+
+  /**
+   * Which tab sends, from this tab's own lock request alone. (Asking the lock manager who holds the lock raced the
+   * other tab's request: a tab that asked just before the other was granted said "none" and kept saying it.)
+   */
+  private runnerPlace(): RunnerPlace {
+    if (this.runner) return 'here';
+    if (!this.runLock) return 'none';
+    return this.runLockAskedFor === 'command' ? 'here' : 'elsewhere';
   }
 
   private host(): RunnerHost {

@@ -13,8 +13,6 @@ export interface CampaignLocks {
   holdRun(id: string, signal: AbortSignal, onAcquired: () => void): void;
   /** Runs `work` holding the record lock (waiting for it). */
   withRecord<T>(id: string, work: () => Promise<T>): Promise<T>;
-  /** Whether some tab (this one included) holds the run lock now. */
-  isRunHeld(id: string): Promise<boolean>;
 }
 
 export const runLockName = (id: string) => `fumi-campaign:${id}`;
@@ -39,10 +37,6 @@ export function webCampaignLocks(locks: LockManager | undefined = globalThis.nav
         .catch(() => {});
     },
     withRecord: (id, work) => locks.request(recordLockName(id), work) as Promise<Awaited<ReturnType<typeof work>>>,
-    async isRunHeld(id) {
-      const { held = [] } = await locks.query();
-      return held.some((lock) => lock.name === runLockName(id));
-    },
   };
 }
 
@@ -76,6 +70,5 @@ export function memoryCampaignLocks(): CampaignLocks & { holders: Map<string, nu
       });
     },
     withRecord: (id, work) => exclusive(recordLockName(id), work),
-    isRunHeld: async (id) => holders.has(id),
   };
 }

@@ -25,7 +25,8 @@ export async function openConnected(page: Page, path = '/') {
     .getByRole('button', { name: /Connect Gmail account|Gmail アカウントに接続/ })
     .click({ timeout: 20_000 });
   await popup;
-  await expect(accountRegion(page)).toContainText(alice);
+  // The popup's round trip: on a loaded machine Chromium alone took 3.3 s to open the window (trace of a failed run).
+  await expect(accountRegion(page)).toContainText(alice, { timeout: 20_000 });
 }
 
 /** Pastes text into the focused element the way a browser does (a paste event carrying clipboardData). */

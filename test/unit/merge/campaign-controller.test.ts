@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CampaignController } from '../../../src/merge/campaign-controller.ts';
 import { googleError } from '../gmail/fake-gmail.ts';
 import { t0 } from '../outbox/entries.ts';
-import { campaignWorld, pastedList, runFor, settle } from './campaign-harness.ts';
+import { campaignWorld, pastedList, runFor, settle, slowToGrant } from './campaign-harness.ts';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: t0 });
@@ -102,6 +102,27 @@ describe('a campaign', () => {
     await runFor(20_000, first, second, a.outbox, b.outbox);
     expect(w.gapi.delivered).toHaveLength(6);
     expect(second.state().progress).toMatchObject({ sent: 6, remaining: 0 });
+  });
+
+  it('the tab where Start was pressed is the one that sends, and each tab says so before any lock is granted', async () => {
+    const w = campaignWorld();
+    const a = w.tab('tab-a', { locks: slowToGrant(200) });
+    const b = w.tab('tab-b', { locks: slowToGrant(200) });
+    const first = await prepared(a.open(await w.newDraft()), 4);
+    const second = b.open('c1');
+    await settle(first, second);
+    expect([first.state().runner, second.state().runner]).toEqual(['none', 'none']);
+    // The other tab hears of the start at once and asks for the run lock too; the tab that was clicked asked first.
+    const started = first.start();
+    await started;
+    await second.idle();
+    expect(first.state().runner).toBe('here');
+    expect(second.state().runner).toBe('elsewhere');
+    await runFor(20_000, first, second, a.outbox, b.outbox);
+    expect(w.gapi.delivered).toHaveLength(4);
+    expect((await a.outbox.campaignEntries('c1')).every((entry) => entry.state === 'sent')).toBe(true);
+    expect(second.state().progress).toMatchObject({ sent: 4, remaining: 0 });
+    expect([first.state().runner, second.state().runner]).toEqual(['none', 'none']);
   });
 
   it('pause holds what is queued; resume goes on from there', async () => {

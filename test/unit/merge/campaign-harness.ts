@@ -10,7 +10,7 @@ import { buildMessage } from '../../../src/mail/build.ts';
 import type { AttachmentInput, MessageDraft } from '../../../src/mail/types.ts';
 import { CampaignController, type ControllerDeps } from '../../../src/merge/campaign-controller.ts';
 import type { ListImporter } from '../../../src/merge/campaign-data.ts';
-import { memoryCampaignLocks } from '../../../src/merge/campaign-locks.ts';
+import { type CampaignLocks, memoryCampaignLocks } from '../../../src/merge/campaign-locks.ts';
 import { newCampaignRecord } from '../../../src/merge/campaign-record.ts';
 import { memoryCampaignStore } from '../../../src/merge/campaign-store.ts';
 import { guessColumns } from '../../../src/merge/core/columns.ts';
@@ -57,13 +57,16 @@ export function campaignWorld() {
   let uuids = 0;
 
   /** One tab: its outbox and a campaign controller factory wired to the shared world. */
-  function tab(tabId: string, options: { account?: string | null; timeScale?: number } = {}) {
+  function tab(
+    tabId: string,
+    options: { account?: string | null; timeScale?: number; locks?: (shared: CampaignLocks) => CampaignLocks } = {},
+  ) {
     const account = options.account === undefined ? 'alice@example.com' : options.account;
     const outboxTab = outboxWorld.tab(tabId, { account });
     const deps: ControllerDeps = {
       store,
       outbox: outboxTab.outbox,
-      locks,
+      locks: options.locks ? options.locks(locks) : locks,
       channel: hub.member(),
       importer: inProcessImporter,
       build: buildBlob,
@@ -96,6 +99,23 @@ export function campaignWorld() {
   }
 
   return { ...outboxWorld, campaigns: store, campaignLocks: locks, tab, newDraft };
+}
+
+/**
+ * The shared locks as a browser's lock manager answers them: in request order, but each grant a while later (it is
+ * a round trip to another process), so a tab can look while another tab's request is still waiting.
+ */
+export function slowToGrant(ms: number): (shared: CampaignLocks) => CampaignLocks {
+  return (shared) => {
+    let turn: Promise<void> = Promise.resolve();
+    return {
+      ...shared,
+      holdRun(id, signal, onAcquired) {
+        turn = turn.then(() => new Promise((resolve) => setTimeout(resolve, ms)));
+        void turn.then(() => shared.holdRun(id, signal, onAcquired));
+      },
+    };
+  };
 }
 
 /** Lets every timer and promise run until the world is quiet. */
