@@ -5,6 +5,7 @@
 import type { OutboxEntry } from '../outbox/core/entry.ts';
 import type { CampaignRecord } from './campaign-record.ts';
 import type { RowCheck } from './campaign-rows.ts';
+import type { CampaignState } from './core/campaign.ts';
 import { headerKey } from './core/columns.ts';
 import { type RowState, rowState, sendTimes } from './core/entries.ts';
 import { estimateRun } from './core/pacing.ts';
@@ -33,6 +34,14 @@ export function rowViews(
     if (failure) view.buildFailure = failure;
     return view;
   });
+}
+
+/**
+ * What a row's status cell says. While the campaign waits for a limit it holds its queued rows, which are then
+ * waiting for that limit, not paused: the person paused nothing (a 429 held them for seconds and read "Paused").
+ */
+export function shownRowState(row: RowState, campaign: CampaignState | undefined): RowState {
+  return row === 'held' && campaign === 'waiting' ? 'waiting' : row;
 }
 
 /** Header names of a column that names each row's own files. */

@@ -63,6 +63,7 @@ export async function handleControl(
       return true;
     }
     case 'GET /faults':
+      state.liftExpiredFaults();
       sendJson(
         res,
         200,

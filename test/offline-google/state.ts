@@ -235,8 +235,15 @@ export class OfflineGoogleState {
     for (const spec of specs) this.faults.push({ spec, remaining: Math.max(1, spec.times ?? 1) });
   }
 
+  /** Drops the faults that last `until` a time the double's clock has reached (Gmail's limit has lifted). */
+  liftExpiredFaults(): void {
+    const now = this.now();
+    this.faults = this.faults.filter((fault) => fault.spec.until === undefined || now < Date.parse(fault.spec.until));
+  }
+
   /** The first fault matching this route (and kind filter, if any), without using it up. */
   peekFault(route: FaultRoute, accept: (spec: FaultSpec) => boolean = () => true): FaultSpec | null {
+    this.liftExpiredFaults();
     const found = this.faults.find(
       (fault) => ((fault.spec.route ?? 'any') === 'any' || fault.spec.route === route) && accept(fault.spec),
     );
@@ -248,6 +255,7 @@ export class OfflineGoogleState {
     const index = this.faults.findIndex((fault) => fault.spec === spec);
     if (index < 0) return;
     const fault = this.faults[index]!;
+    if (fault.spec.until !== undefined) return;
     fault.remaining -= 1;
     if (fault.remaining <= 0) this.faults.splice(index, 1);
   }

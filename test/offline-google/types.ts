@@ -14,12 +14,14 @@ export interface TestAccount {
 export type FaultRoute = 'send' | 'upload' | 'userinfo' | 'any';
 
 /**
- * One injected failure, applied to the next `times` (default 1) requests matching `route` (default 'any').
+ * One injected failure, applied to the next `times` (default 1) requests matching `route` (default 'any'), or, with
+ * `until`, to every matching request while the double's clock is before that ISO time, as Gmail's sending limit
+ * refuses everything until it lifts (`times` is then ignored, and the fault is gone once the clock passes it).
  * 'send' is the JSON path, 'upload' every /upload and /resumable/upload request (session start and chunks).
  * Transport faults (dropBeforeBody, delay, uploadDrop) hit any request; every other kind is an answer from behind
  * Google's front end, so a request that fails authorization gets its 401 first and leaves the fault pending.
  */
-export type FaultSpec = { route?: FaultRoute; times?: number } & (
+export type FaultSpec = { route?: FaultRoute; times?: number; until?: string } & (
   | { kind: 'unauthorized' }
   | { kind: 'forbidden'; reason: 'rateLimitExceeded' | 'userRateLimitExceeded' | 'dailyLimitExceeded' }
   | {

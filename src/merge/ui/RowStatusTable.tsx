@@ -4,7 +4,7 @@ import { gmailWebLink } from '../../gmail/web-link.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { describeEntry } from '../../outbox/core/describe.ts';
 import { entryText } from '../../outbox/ui/entry-notice.tsx';
-import type { RowView } from '../campaign-view.ts';
+import { type RowView, shownRowState } from '../campaign-view.ts';
 import type { RowState } from '../core/entries.ts';
 import { rowIssues } from './ListTable.tsx';
 import type { CampaignProps } from './props.ts';
@@ -76,7 +76,7 @@ export function RowStatusTable(props: CampaignProps) {
                   <th scope="row">{row.check.row}</th>
                   <td>{row.check.recipients.to.map((mailbox) => mailbox.address).join(', ')}</td>
                   <td>
-                    {t(`merge.status.${row.state}`)}
+                    {t(`merge.status.${shownRowState(row.state, state.record?.campaign.state)}`)}
                     {reason && <span class="reason small">{reason}</span>}
                   </td>
                   <td>{sentAt ? formatDateTime(sentAt, language) : ''}</td>

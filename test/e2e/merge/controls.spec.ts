@@ -4,49 +4,18 @@
  * "not sure" row that is listed for the person and never sent again by itself. The campaign's clock is sped up
  * (src/merge/time-scale.ts); every wait below is for a state the page shows, never a fixed time.
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from '../../support/fixtures.ts';
 import {
+  address,
   arrived,
-  choosePace,
-  countsByAddress,
+  expectEachOnce,
+  finished,
   google,
-  importFile,
-  japaneseList,
-  newCampaign,
-  openMerge,
+  pageDateTime,
+  prepare,
   speedUpCampaigns,
-  writeMessage,
+  statusCells,
 } from './helpers.ts';
-
-const address = (i: number) => `hanako${i}@example.jp`;
-const finished = (page: Page) => page.getByText('Finished.', { exact: true });
-const rowsTable = (page: Page) => page.getByRole('region', { name: 'Each row' }).getByRole('table');
-const statusCells = (page: Page, status: string) => rowsTable(page).getByRole('cell', { name: status, exact: true });
-
-async function prepare(page: Page, rows: number) {
-  await openMerge(page);
-  await newCampaign(page);
-  await importFile(page, '会員リスト.csv', japaneseList(rows));
-  await expect(page.getByText(`会員リスト.csv: ${rows} rows`)).toBeVisible();
-  await writeMessage(page, '{{氏名}} 様：会員番号 {{会員番号}}', '{{氏名}} 様\n\n会員番号は {{会員番号}} です。');
-  await choosePace(page, 57);
-  await expect(page.getByText(`${rows} messages will be sent, as alice@example.com.`)).toBeVisible();
-}
-
-/** Every one of the first `rows` recipients arrived exactly once. */
-async function expectEachOnce(rows: number) {
-  const counts = countsByAddress(await arrived());
-  expect([...counts.keys()].sort()).toEqual(Array.from({ length: rows }, (_, i) => address(i + 1)).sort());
-  expect([...counts.values()].every((count) => count === 1)).toBe(true);
-}
-
-/** "Dec 2, 2026, 1:30 AM": the page's own format (src/i18n/format.ts), in the browser's time zone. */
-const pageDateTime = (page: Page, at: number) =>
-  page.evaluate(
-    (value) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(value),
-    at,
-  );
 
 test('Pause stops sending, a reload keeps it paused, Resume goes on; every row once', async ({ page, context }) => {
   await speedUpCampaigns(context, 10);

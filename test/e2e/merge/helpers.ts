@@ -101,3 +101,36 @@ export async function decideNotSure(page: Page, addressOfRow: (row: number) => s
   }
   return decided;
 }
+
+/** The address of the i-th recipient of `japaneseList` (spreadsheet row i + 1). */
+export const address = (i: number) => `hanako${i}@example.jp`;
+export const finished = (page: Page) => page.getByText('Finished.', { exact: true });
+const rowsTable = (page: Page) => page.getByRole('region', { name: 'Each row' }).getByRole('table');
+/** The cells of the per-row status table that read `status`. */
+export const statusCells = (page: Page, status: string) =>
+  rowsTable(page).getByRole('cell', { name: status, exact: true });
+
+/** A fresh double, the merge view connected, and a campaign of `rows` Japanese rows ready to start at `pace`. */
+export async function prepare(page: Page, rows: number, pace: 57 | 20 | 6 | 1 = 57) {
+  await openMerge(page);
+  await newCampaign(page);
+  await importFile(page, '会員リスト.csv', japaneseList(rows));
+  await expect(page.getByText(`会員リスト.csv: ${rows} rows`)).toBeVisible();
+  await writeMessage(page, '{{氏名}} 様：会員番号 {{会員番号}}', '{{氏名}} 様\n\n会員番号は {{会員番号}} です。');
+  await choosePace(page, pace);
+  await expect(page.getByText(`${rows} messages will be sent, as alice@example.com.`)).toBeVisible();
+}
+
+/** Every one of the first `rows` recipients arrived exactly once. */
+export async function expectEachOnce(rows: number) {
+  const counts = countsByAddress(await arrived());
+  expect([...counts.keys()].sort()).toEqual(Array.from({ length: rows }, (_, i) => address(i + 1)).sort());
+  expect([...counts.values()].every((count) => count === 1)).toBe(true);
+}
+
+/** "Dec 2, 2026, 1:30 AM": the page's own format (src/i18n/format.ts), in the browser's time zone. */
+export const pageDateTime = (page: Page, at: number) =>
+  page.evaluate(
+    (value) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(value),
+    at,
+  );

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { rowMessage } from '../../../src/merge/campaign-message.ts';
 import { type CampaignFiles, namedFiles, newCampaignRecord } from '../../../src/merge/campaign-record.ts';
 import { checkRows, summarize } from '../../../src/merge/campaign-rows.ts';
-import { guessAttachmentColumn } from '../../../src/merge/campaign-view.ts';
+import { guessAttachmentColumn, shownRowState } from '../../../src/merge/campaign-view.ts';
 import { guessColumns } from '../../../src/merge/core/columns.ts';
 import { importListText } from '../../../src/merge/core/list.ts';
 import { compileTemplate } from '../../../src/merge/core/placeholders.ts';
@@ -65,6 +65,18 @@ describe('an outbox entry as the campaign reads it', () => {
     expect(toRowEntryView(sent).result?.sentAt).toBe(t0 + 900);
     expect(toWindowView(sent).result?.sentAt).toBe(t0 + 100);
     expect(toRowEntryView(entry({ origin: { kind: 'merge-test', campaignId: 'c1' } })).row).toBe(0);
+  });
+});
+
+describe("a row's status cell", () => {
+  it.each([
+    ['held while the campaign waits for Gmail: waiting, not paused', 'held', 'waiting', 'waiting'],
+    ['held because the person paused', 'held', 'paused', 'held'],
+    ['refused for now while the campaign waits', 'waiting', 'waiting', 'waiting'],
+    ['queued while the campaign runs', 'queued', 'running', 'queued'],
+    ['sent while the campaign waits', 'sent', 'waiting', 'sent'],
+  ] as const)('%s', (_name, row, campaign, shown) => {
+    expect(shownRowState(row, campaign)).toBe(shown);
   });
 });
 

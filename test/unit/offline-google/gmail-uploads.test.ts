@@ -160,6 +160,25 @@ describe('§6.9 quota and server errors, injectable for the next N requests', ()
     expect((await plain.json()).error.status).toBe('RESOURCE_EXHAUSTED');
   });
 
+  it('a limit `until` its retry time refuses every send before it on the double’s clock, and lifts after', async () => {
+    // Gmail's daily limit refuses each send until it lifts, however many come ("for multiple hours", handle-errors).
+    const token = await tokenFor(google);
+    const until = new Date(Date.parse((await google.control.clock()).now) + 15 * 60_000).toISOString();
+    await google.control.injectFaults([{ route: 'send', kind: 'tooManyRequests', retryAfterIso: until, until }]);
+    for (let i = 0; i < 3; i++) {
+      const refused = await sendRaw(google, simple, { token });
+      expect(refused.status).toBe(429);
+      expect((await refused.json()).error.message).toBe(`User-rate limit exceeded.  Retry after ${until}`);
+    }
+    await google.control.advanceClock(14 * 60);
+    expect((await sendRaw(google, simple, { token })).status).toBe(429);
+    expect(await google.control.pendingFaults()).toHaveLength(1);
+    await google.control.advanceClock(60);
+    expect(await google.control.pendingFaults()).toHaveLength(0);
+    expect((await sendRaw(google, simple, { token })).status).toBe(200);
+    expect(await google.control.outbox()).toHaveLength(1);
+  });
+
   it('500 backendError, 502, 503, 504 for the next N matching requests only', async () => {
     const token = await tokenFor(google);
     await google.control.injectFaults([
