@@ -224,8 +224,8 @@ export const mergeScreenText = defineText({
   },
   'merge.send.estimate': { en: 'It will take {estimate}.', ja: '所要時間は{estimate}です。' },
   'merge.send.continues-daily': {
-    en: 'It continues by itself each day while this page is open, or when you come back.',
-    ja: 'このページを開いている間は毎日自動的に続きを送信し、閉じた場合は次に開いたときに再開します。',
+    en: 'It continues each day while this page is open, or when you come back. Google’s connection lasts an hour, so after a longer wait one click on “Connect and continue” goes on.',
+    ja: 'このページを開いている間は毎日続きを送信し、閉じた場合は次に開いたときに再開します。Google への接続は 1 時間で切れるため、それより長く待った後は［接続して続ける］を 1 回押すと続きを送信します。',
   },
   'merge.send.keep-open': {
     en: 'Keep this page open while it sends; if it closes, sending goes on from where it stopped when you come back.',
