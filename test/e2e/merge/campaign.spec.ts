@@ -143,16 +143,21 @@ test('two tabs: the tab holding a request closes with it on its way; the other t
   await page.getByRole('button', { name: 'Start sending' }).click();
   await sendingTab(page, other);
   // The next request is held 15 s at the double. Either tab's outbox may send a due row (each row under its own
-  // lock), so the tab to close is the one whose request took the fault, whichever tab runs the campaign.
-  const isSend = (request: import('@playwright/test').Request) =>
-    request.method() === 'POST' && /\/messages\/send/.test(request.url());
-  const issued = Promise.race([
-    page.waitForRequest(isSend, { timeout: 60_000 }).then(() => [page, other] as const),
-    other.waitForRequest(isSend, { timeout: 60_000 }).then(() => [other, page] as const),
-  ]);
+  // lock), so the tab to close is the one whose request took the fault: the one send still open once the double has
+  // used the fault (a request already on its way when the fault went in answers at once, from either tab).
+  const open = new Map<import('@playwright/test').Request, Page>();
+  for (const tab of [page, other]) {
+    tab.on('request', (request) => {
+      if (request.method() === 'POST' && /\/messages\/send/.test(request.url())) open.set(request, tab);
+    });
+    tab.on('requestfinished', (request) => open.delete(request));
+    tab.on('requestfailed', (request) => open.delete(request));
+  }
   await google.injectFaults([{ kind: 'delay', ms: 15_000, route: 'send' }]);
-  const [holder, watching] = await issued;
   await expect.poll(async () => (await google.pendingFaults()).length, { timeout: 30_000 }).toBe(0);
+  await expect.poll(() => open.size, { timeout: 10_000 }).toBe(1);
+  const holder = [...open.values()][0]!;
+  const watching = holder === page ? other : page;
   await holder.close();
   await expect(watching.getByText(/^(Finished\.|Not sure about 1 of the messages)/)).toBeVisible({ timeout: 60_000 });
   await expect(watching.getByText(/^Not sure about 1 of the messages/)).toBeVisible({ timeout: 60_000 });
