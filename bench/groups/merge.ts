@@ -2,11 +2,13 @@
  * Mail merge (issue 14): a 10,000-row list imported through the import worker, in UTF-8 and in Shift_JIS (Japanese
  * Excel's default), with the page's longest main-thread task from a Chromium trace, next to papaparse parsing the
  * same text on the page; and 1,000 rows' messages rendered from a template (next to a bare regular-expression
- * replace) and built into MIME messages in the message worker (next to the gap the fastest pace leaves).
+ * replace) and built into MIME messages in the message worker (next to the gap the fastest pace leaves); and a real
+ * campaign's throughput against the quota bound (bench/merge-campaign.ts).
  */
 import type { Page } from '@playwright/test';
 import type { BenchContext, BenchGroup } from '../group.ts';
 import { traceMainThread } from '../main-thread.ts';
+import { type CampaignThroughput, campaignFigures, measureCampaign, renderCampaign } from '../merge-campaign.ts';
 import type { ImportRun, ListEncoding, MergeBenchApi, RenderRun } from '../pages/merge.ts';
 import { type Figure, sampled } from '../result.ts';
 import { formatSummary, type Summary, summarize } from '../stats.ts';
@@ -47,6 +49,8 @@ export interface MergeBenchData {
    * window, which says nothing about the page's own work, so no longest task is reported for it.
    */
   build: { rows: number; wallMs: Summary; perMessageMs: Summary } | null;
+  /** A real campaign against the double with the quota on (absent in reports from before it was measured). */
+  campaign?: CampaignThroughput | null;
 }
 
 async function timed(
@@ -83,7 +87,7 @@ export const merge: BenchGroup<MergeBenchData> = {
   title: 'Mail merge',
   async run(ctx) {
     const [browser, pages] = await Promise.all([ctx.browser(), ctx.pages()]);
-    const data: MergeBenchData = { imports: [], render: null, build: null };
+    const data: MergeBenchData = { imports: [], render: null, build: null, campaign: null };
     const missing: string[] = [];
     const open = async () => {
       const context = await browser.newContext();
@@ -139,6 +143,16 @@ export const merge: BenchGroup<MergeBenchData> = {
       } finally {
         await context.close();
       }
+    }
+    try {
+      const [served, google] = await Promise.all([ctx.app(), ctx.google()]);
+      const c = await measureCampaign(browser, served.origin, google.origin, ctx.log);
+      data.campaign = c;
+      ctx.log(
+        `  campaign: ${c.rowsPerMinute.toFixed(1)} rows a minute (${c.ratio.toFixed(3)} of ${c.bound}), ${c.quotaRefusals} refused by the quota, busiest 60 s ${c.busiestMinute}`,
+      );
+    } catch (error) {
+      missing.push(`campaign throughput: ${String(error).split('\n')[0]}`);
     }
     const figures: Figure[] = [];
     for (const row of data.imports) {
@@ -217,6 +231,7 @@ export const merge: BenchGroup<MergeBenchData> = {
         ),
       );
     }
+    if (data.campaign) figures.push(...campaignFigures(data.campaign));
     return { data, figures, missing };
   },
   render({ data }) {
@@ -238,6 +253,7 @@ export const merge: BenchGroup<MergeBenchData> = {
       lines.push(
         `| Render and build ${data.build.rows.toLocaleString('en-US')} MIME messages in the worker, one at a time | ${ms(data.build.wallMs)} (${formatSummary(data.build.perMessageMs, 2, ' ms')} each) | n/a (see bench/groups/merge.ts) | | limit: one every ${FASTEST_GAP_MS} ms at the fastest pace |`,
       );
+    if (data.campaign) lines.push('', ...renderCampaign(data.campaign));
     return lines;
   },
 };

@@ -10,6 +10,7 @@ import { expandScopes } from './oauth-routes.ts';
 import type { OfflineGoogleState } from './state.ts';
 import { DEMO_CLIENT_ID, defaultAccounts } from './state.ts';
 import type { ConsentScript, FaultSpec, OAuthClientConfig, ResetOptions, TestAccount } from './types.ts';
+import { UserQuota } from './user-quota.ts';
 
 /**
  * Why a control request is refused, or null. Browsers add `Origin` to every cross-origin request and to every
@@ -93,6 +94,8 @@ export async function handleControl(
       if (input.addDateWhenMissing !== undefined) state.addDateWhenMissing = input.addDateWhenMissing;
       if (input.maxRecipients !== undefined) state.maxRecipients = input.maxRecipients;
       if (input.uploadRangeHidden !== undefined) state.uploadRangeHidden = input.uploadRangeHidden;
+      // A new setting starts a fresh count; null switches the quota off.
+      if (input.userQuota !== undefined) state.userQuota = input.userQuota ? new UserQuota(input.userQuota) : null;
       sendJson(res, 200, { ok: true });
       return true;
     }

@@ -10,6 +10,7 @@ import { acceptMessage, decodeRaw } from './gmail-send.ts';
 import { bearerToken, readBody, readBodyUntilDrop, sendError, sendJson, severMidResponse, sleep } from './http.ts';
 import { type OfflineGoogleState, UPLOAD_MAX_SIZE, UPLOAD_SESSION_LIFETIME_MS, type UploadSession } from './state.ts';
 import type { FaultRoute, FaultSpec, SentMessage, TestAccount } from './types.ts';
+import { SEND_UNITS } from './user-quota.ts';
 
 /** Discovery `scopes` of gmail.users.messages.send. */
 export const SEND_SCOPES = [
@@ -37,6 +38,13 @@ function authorize(state: OfflineGoogleState, req: IncomingMessage, url: URL): A
   if (!token) return errors.invalidCredentials();
   if (!SEND_SCOPES.some((scope) => token.scopes.has(scope))) return errors.insufficientScopes(SEND_SCOPES, SEND_METHOD);
   return state.findAccount(token.email) ?? errors.invalidCredentials();
+}
+
+/** Charges one `messages.send` against the per-user quota when it is enforced; its answer when over. */
+function chargeSend(state: OfflineGoogleState, req: IncomingMessage, url: URL, account: Account) {
+  if (!state.userQuota) return null;
+  const clientId = state.validToken(bearerToken(req, url) ?? '')?.clientId ?? '';
+  return state.userQuota.charge(clientId, account.email, SEND_UNITS, state.now());
 }
 
 function checkUserId(account: Account, userId: string): errors.GoogleError | null {
@@ -160,6 +168,11 @@ export async function handleSend(
   // even while Gmail is overloaded), so a bad token never meets an injected 503 and leaves it pending.
   const account = authorize(state, req, url);
   if (!('email' in account)) return fail(res, account);
+  // The per-user quota is the front end's too: after the credential (it is per user), before any backend answer,
+  // so an accepted request that then meets an injected 5xx has spent its units. One `messages.send` call is the
+  // POST (JSON, media, multipart, or the start of a resumable session); its chunks are not calls.
+  const overQuota = chargeSend(state, req, url, account);
+  if (overQuota) return fail(res, overQuota);
   const { forced, after } = answerFault();
   if (forced) return fail(res, forced);
   const denied = checkUserId(account, decodeURIComponent(match[2] ?? ''));

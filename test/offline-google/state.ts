@@ -15,6 +15,7 @@ import type {
   SentMessage,
   TestAccount,
 } from './types.ts';
+import { UserQuota } from './user-quota.ts';
 
 export const defaultAccounts: TestAccount[] = [
   { email: 'alice@example.com', name: 'Alice Example' },
@@ -99,6 +100,8 @@ export class OfflineGoogleState {
   maxRecipients: number | null = null;
   /** Hide `Range` from the page on upload answers (google-api-javascript-client#69); see http.ts. */
   uploadRangeHidden = false;
+  /** The per-user per-minute quota (user-quota.ts); null = not enforced, the default. */
+  userQuota: UserQuota | null = null;
   verbose = false;
   private idCounter = 0;
 
@@ -127,6 +130,7 @@ export class OfflineGoogleState {
     this.addDateWhenMissing = options.addDateWhenMissing ?? true;
     this.maxRecipients = options.maxRecipients ?? null;
     this.uploadRangeHidden = options.uploadRangeHidden ?? false;
+    this.userQuota = options.userQuota ? new UserQuota(options.userQuota) : null;
   }
 
   setAccounts(accounts: TestAccount[]): void {

@@ -1,4 +1,7 @@
 /** Shapes shared by the offline Google server, its control routes and the typed Node control client. */
+import type { UserQuotaConfig } from './user-quota.ts';
+
+export type { UserQuotaConfig };
 
 export interface TestAccount {
   email: string;
@@ -130,6 +133,11 @@ export interface OfflineGoogleOptions {
   maxRecipients?: number | null;
   /** Hide `Range` from the page on upload answers, as google-api-javascript-client#69 saw (default: readable). */
   uploadRangeHidden?: boolean;
+  /**
+   * Enforce Gmail's per-user per-minute quota (100 units a send, a rolling 60 s; user-quota.ts); null or absent =
+   * not enforced. Browser tests on a sped-up campaign clock send far faster than Google would allow.
+   */
+  userQuota?: UserQuotaConfig | null;
   /** Log each request line to stderr. */
   verbose?: boolean;
   /** OAuth clients besides the demo client (which is always known unless replaced under its own ID). */

@@ -87,6 +87,71 @@ describe('README block', () => {
     expect(replaceBenchBlock(out, report, 'bench/results/bench-x.json')).toBe(out);
   });
 
+  it('carries the campaign throughput and the editor activation from a saved report, and older reports without them', () => {
+    const summary = (runs: number[]) => ({ median: runs[1]!, min: runs[0]!, max: runs[2]!, runs });
+    const campaign = {
+      windowMs: 120_000,
+      rows: 160,
+      sendsInWindow: 113,
+      rowsPerMinute: 56.5,
+      bound: 60,
+      ratio: 56.5 / 60,
+      quotaRefusals: 0,
+      busiestMinute: 59,
+      startToFirstSendMs: 369,
+      gapsMs: { min: 86, median: 1039, max: 2902 },
+    };
+    const activation = {
+      prefetchedMs: summary([150, 280, 420]),
+      coldMs: summary([770, 820, 860]),
+      lostAtOnce: { prefetched: 0, cold: 1, alsoLostLater: 1 },
+      runs: 6,
+      chunkFiles: ['a.js', 'b.css'],
+    };
+    const chunk = { js: 40_000, css: 3000, ours: 9000, squire: 20_000, dompurify: 11_000 };
+    const withBoth: BenchReport = {
+      ...report,
+      pending: [],
+      groups: [
+        {
+          group: 'editor',
+          title: 'Rich editor chunk',
+          figures: [],
+          data: { ...chunk, activation },
+          missing: [],
+          seconds: 1,
+        },
+        {
+          group: 'merge',
+          title: 'Mail merge',
+          figures: [],
+          data: { imports: [], render: null, build: null, campaign },
+          missing: [],
+          seconds: 1,
+        },
+      ],
+    };
+    const out = replaceBenchBlock(readme, withBoth, 'x');
+    expect(out).toContain('| Rows per minute | 56.5 (113 sends) | quota bound 60 | yes |');
+    expect(out).toContain('| Ratio to the bound | 0.942 | ≥ 0.95 (issue 14) | **no** |');
+    expect(out).toContain('| Requests refused by the quota (429) | 0 | 0 | yes |');
+    expect(out).toContain(
+      '| Chunk prefetched while the page was idle (the usual case) | 280 ms (150–420) | ≤ 100 ms: **no** |',
+    );
+    expect(out).toContain('was **lost** in 1 of 6 runs');
+    expect(out).not.toContain('Not measured yet');
+    const older: BenchReport = {
+      ...withBoth,
+      groups: withBoth.groups.map((g) => ({
+        ...g,
+        data: g.group === 'merge' ? { imports: [], render: null, build: null } : chunk,
+      })),
+    };
+    const plain = replaceBenchBlock(readme, older, 'x');
+    expect(plain).not.toContain('Rows per minute');
+    expect(plain).not.toContain('First click in the message body');
+  });
+
   it('refuses a README without the markers', () => {
     expect(() => replaceBenchBlock('# Fumi\n', report, 'x')).toThrow(/bench:start/);
   });
