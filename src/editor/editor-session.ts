@@ -310,6 +310,16 @@ export class EditorSession {
     this.editor.focus();
   }
 
+  /**
+   * Focus with the caret at the end of the text, for the editor taking over from the plain textarea: the browser's
+   * selection is still where the removed textarea left it, outside the editor, and focus() alone kept it there in
+   * Chromium (typing then fired beforeinput on the editor and inserted nothing).
+   */
+  focusAtEnd(): void {
+    this.editor.focus();
+    this.editor.moveCursorToEnd();
+  }
+
   private updatePath(path: string): void {
     // Squire's path is "DIV>UL>LI>B" for a caret, "(selection)" for a range; hasFormat answers for ranges too.
     const tags = new Set(path.split('>').map((part) => /^[A-Z0-9]+/.exec(part)?.[0] ?? ''));

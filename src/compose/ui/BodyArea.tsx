@@ -64,10 +64,9 @@ export function BodyArea({ t, language, draft, dispatch, readOnly, editor, onPro
     dispatch({ type: 'set-rich', rich: editor.plainToRich(draft.body) });
   }, [needed, editor, draft.rich === null, draft.body]);
 
+  // The editor takes focus itself as it mounts (focusOnMount); after that, a later remount must not steal it.
   useEffect(() => {
-    if (!focusEditor.current || !editor || draft.rich === null) return;
-    focusEditor.current = false;
-    document.querySelector<HTMLElement>('#body')?.focus();
+    if (editor && draft.rich !== null) focusEditor.current = false;
   }, [editor, draft.rich !== null]);
 
   if (!needed || !editor || draft.rich === null)
@@ -99,6 +98,7 @@ export function BodyArea({ t, language, draft, dispatch, readOnly, editor, onPro
         t={t}
         language={language}
         onProblem={onProblem}
+        focusOnMount={focusEditor.current}
       />
     </div>
   );

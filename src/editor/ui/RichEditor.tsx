@@ -22,6 +22,8 @@ export interface RichEditorProps {
   onProblem?: (message: string) => void;
   /** Id of the editing area (for a <label for> or a skip link). */
   id?: string;
+  /** Take focus, caret at the end, as it appears (it replaces the textarea the person just clicked or typed in). */
+  focusOnMount?: boolean;
 }
 
 const initialState: FormatState = {
@@ -83,6 +85,7 @@ export function RichEditor(props: RichEditorProps) {
     session.current = created;
     created.setValue(latest.current.value);
     shown.current = latest.current.value;
+    if (latest.current.focusOnMount) created.focusAtEnd();
     return () => {
       created.destroy();
       session.current = null;
