@@ -46,7 +46,8 @@ test.afterEach(async ({ page }) => {
 async function skipWaitsUntil(page: Page, end: RegExp | string, limit = 12) {
   const ended = page.getByText(end);
   for (let step = 0; step < limit; step++) {
-    await expect(page.getByText(/Trying again in \d+ s/).or(ended)).toBeVisible();
+    // Between the two, the next try is on its way: a large upload took over 5 s on a loaded machine.
+    await expect(page.getByText(/Trying again in \d+ s/).or(ended)).toBeVisible({ timeout: 20_000 });
     if ((await ended.count()) > 0) return;
     await page.clock.fastForward(17_000);
   }
