@@ -298,6 +298,7 @@ export class CampaignController {
       count: 1,
       pacePerMinute: this.record.pacing.pacePerMinute,
       dailyLimit: this.record.pacing.dailyLimit,
+      random: this.deps.random,
       previous: sendTimes(
         this.entries.all().map((own) => mapView(toWindowView(own), scale.toVirtual)),
         vNow,

@@ -52,7 +52,11 @@ export interface RunnerDeps {
   build(draft: BlobMessageDraft<Blob>): Promise<Blob>;
   clock: Timers;
   newUuid(): string;
-  random?: () => number;
+  /**
+   * Uniform in [0, 1), for the pace's jitter: `Math.random` in the app. Required, because the pure schedule's own
+   * default draws no jitter at all, and a campaign that left the source out would send like a metronome.
+   */
+  random(): number;
   /** Test-only speed-up (time-scale.ts); 1 in production. */
   timeScale?: number;
   heartbeatMs?: number;
@@ -152,7 +156,7 @@ export function createRunner(host: RunnerHost, deps: RunnerDeps): Runner {
         now: vNow,
         pacing: fresh.pacing,
         previous,
-        ...(deps.random ? { random: deps.random } : {}),
+        random: deps.random,
       });
       const next = mapCampaign(result.campaign, scale.toReal);
       if (!sameCampaign(fresh.campaign, next)) {

@@ -46,6 +46,7 @@ export function campaignServices(host: MergeHost): ControllerDeps {
     },
     clock: realTimers,
     newUuid: () => crypto.randomUUID(),
+    random: Math.random,
     account: () => host.account(),
     timeScale: readTestTimeScale(host.offlineGoogle),
   });

@@ -66,6 +66,28 @@ describe('a campaign', () => {
     for (let i = 1; i < sentAt.length; i++) expect(sentAt[i]! - sentAt[i - 1]!).toBeGreaterThanOrEqual(1_000);
   });
 
+  it("each gap is the pace's mean gap varied by the tab's random source, as far as ±30 %", async () => {
+    // The pure schedule draws no jitter unless given a source; the runner must pass the page's own.
+    const gapsWith = async (random: () => number) => {
+      const w = campaignWorld();
+      const a = w.tab('tab-a', { random });
+      const controller = await prepared(a.open(await w.newDraft()), 4);
+      await controller.updateRecord((record) => ({ ...record, pacing: { pacePerMinute: 20, dailyLimit: 2000 } }));
+      expect(await controller.start()).toBe(true);
+      await runFor(20_000, controller, a.outbox);
+      const sentAt = (await a.outbox.campaignEntries('c1')).map((entry) => entry.result!.sentAt).sort((x, y) => x - y);
+      controller.dispose();
+      return sentAt.slice(1).map((at, i) => at - sentAt[i]!);
+    };
+    expect(await gapsWith(() => 0)).toEqual([2_100, 2_100, 2_100]);
+    expect(await gapsWith(() => 0.5)).toEqual([3_000, 3_000, 3_000]);
+    const draws = [0.25, 0.999_999];
+    let next = 0;
+    const gaps = await gapsWith(() => draws[next++ % draws.length]!);
+    expect(gaps.every((gap) => gap >= 2_100 && gap <= 3_900)).toBe(true);
+    expect(new Set(gaps).size).toBeGreaterThan(1);
+  });
+
   it('a tab that closes mid-campaign: the next tab continues where it stopped, no row twice', async () => {
     const w = campaignWorld();
     const a = w.tab('tab-a');

@@ -59,7 +59,12 @@ export function campaignWorld() {
   /** One tab: its outbox and a campaign controller factory wired to the shared world. */
   function tab(
     tabId: string,
-    options: { account?: string | null; timeScale?: number; locks?: (shared: CampaignLocks) => CampaignLocks } = {},
+    options: {
+      account?: string | null;
+      timeScale?: number;
+      locks?: (shared: CampaignLocks) => CampaignLocks;
+      random?: () => number;
+    } = {},
   ) {
     const account = options.account === undefined ? 'alice@example.com' : options.account;
     const outboxTab = outboxWorld.tab(tabId, { account });
@@ -73,7 +78,7 @@ export function campaignWorld() {
       clock: realTimers,
       newUuid: () => `00000000-0000-4000-8000-${String(++uuids).padStart(12, '0')}`,
       account: () => account,
-      random: () => 0.5,
+      random: options.random ?? (() => 0.5),
       timeScale: options.timeScale ?? 1,
     };
     const controllers: CampaignController[] = [];
