@@ -6,6 +6,7 @@
  * campaign's throughput against the quota bound (bench/merge-campaign.ts).
  */
 import type { Page } from '@playwright/test';
+import { FASTEST_PACE } from '../../src/merge/core/pacing.ts';
 import type { BenchContext, BenchGroup } from '../group.ts';
 import { traceMainThread } from '../main-thread.ts';
 import { type CampaignThroughput, campaignFigures, measureCampaign, renderCampaign } from '../merge-campaign.ts';
@@ -18,8 +19,8 @@ declare const mergeBench: MergeBenchApi;
 
 const IMPORT_ROWS = 10_000;
 const RENDER_ROWS = 1_000;
-/** 60,000 ms / 57: the fastest pace asks for a message this often. */
-const FASTEST_GAP_MS = Math.round(60_000 / 57);
+/** The fastest pace asks for a message this often. */
+const FASTEST_GAP_MS = Math.round(60_000 / FASTEST_PACE);
 
 const taskGoal = {
   max: 50,
@@ -224,7 +225,7 @@ export const merge: BenchGroup<MergeBenchData> = {
             limit: {
               max: FASTEST_GAP_MS,
               kind: 'goal',
-              source: 'the gap between messages at the fastest pace, 57 a minute',
+              source: `the gap between messages at the fastest pace, ${FASTEST_PACE} a minute`,
             },
           },
           data.build.perMessageMs.runs,

@@ -1,6 +1,6 @@
 /**
  * A faster clock for the campaign's schedule, for tests and demos only: with factor k, the pacing core sees time run
- * k times faster from `origin`, so a campaign paced at 57 a minute sends 57·k a minute and a 24-hour window lasts
+ * k times faster from `origin`, so a campaign paced at 59 a minute sends 59·k a minute and a 24-hour window lasts
  * 24/k hours. Only the campaign's own times are mapped (the schedule, its waits, its "continues after"); the outbox,
  * Gmail's answers and what is stored stay in real time. Factor 1 (every production build) is the identity.
  *

@@ -182,7 +182,7 @@ export const mergeScreenText = defineText({
 
   'merge.send.title': { en: '4. Send', ja: '4. 送信' },
   'merge.send.pace': { en: 'Pace', ja: '送信ペース' },
-  'merge.pace.57': { en: 'Fastest: 57 a minute (Gmail allows 60)', ja: '最速: 1 分に 57 通（Gmail の上限は 60 通）' },
+  'merge.pace.59': { en: 'Fastest: 59 a minute (Gmail allows 60)', ja: '最速: 1 分に 59 通（Gmail の上限は 60 通）' },
   'merge.pace.20': { en: 'Normal: 20 a minute', ja: '標準: 1 分に 20 通' },
   'merge.pace.6': { en: 'Slow: 6 a minute', ja: 'ゆっくり: 1 分に 6 通' },
   'merge.pace.1': { en: 'Slowest: 1 a minute', ja: '最も遅い: 1 分に 1 通' },

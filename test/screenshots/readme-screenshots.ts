@@ -182,7 +182,7 @@ async function mergeShots(browser: Browser, language: Language): Promise<string[
   await page.screenshot({ path: join(root, setupShot), fullPage: true });
   written.push(setupShot);
 
-  await page.getByLabel(t('merge.send.pace')).selectOption('57');
+  await page.getByLabel(t('merge.send.pace')).selectOption('59');
   await page.getByRole('button', { name: t('merge.send.start') }).click();
   await page.getByText(t('merge.progress.finished'), { exact: true }).waitFor({ timeout: 60_000 });
   const progress = page.getByRole('heading', { name: t('merge.progress.title') });

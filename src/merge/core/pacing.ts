@@ -14,14 +14,17 @@ export const DAY = 24 * 60 * MINUTE;
 export const QUOTA_SENDS_PER_MINUTE = 60;
 
 /**
- * The fastest pace offered: 95 % of the quota bound, so jitter and the requests of another tab or the compose form
- * seldom meet the bound (a 429 costs a back-off of seconds to minutes).
+ * The fastest pace offered: one under the quota bound. The jitter makes short bursts above the mean; the minute
+ * window below holds each of them to 60 sends in any 61 s, so the bound itself is never crossed. A mean of 57 (95 %
+ * of the bound) was tried first: it reached 0.95 of the bound only on average, half the runs below it, for no gain
+ * in safety, since the window is what keeps the quota. A message the compose form adds after a plan can still meet
+ * the bound; that costs the outbox's back-off for a 429, never a second send.
  */
-export const FASTEST_PACE = 57;
+export const FASTEST_PACE = 59;
 
 /**
  * The default pace: one message every 3 s on average. A 2,000-a-day account still finishes its day in under two
- * hours, while a mailbox receiving a burst from one sender sees a human-looking rhythm rather than 57 a minute.
+ * hours, while a mailbox receiving a burst from one sender sees a human-looking rhythm rather than 59 a minute.
  */
 export const DEFAULT_PACE = 20;
 

@@ -5,10 +5,14 @@
  */
 import { formatCount } from '../../i18n/format.ts';
 import { formatEstimate } from '../../text/merge.ts';
-import { estimateRun } from '../core/pacing.ts';
+import { estimateRun, FASTEST_PACE } from '../core/pacing.ts';
 import { type CampaignProps, withToken } from './props.ts';
 
-const PACES = [57, 20, 6, 1] as const;
+const PACES = [FASTEST_PACE, 20, 6, 1] as const;
+
+/** The offered pace nearest a stored one: a campaign saved when the fastest pace was 57 still shows as "Fastest". */
+const offeredPace = (stored: number) =>
+  PACES.reduce((best, pace) => (Math.abs(pace - stored) < Math.abs(best - stored) ? pace : best));
 const LIMITS = [2000, 500, 100] as const;
 /** A list this long gets Gmail's bulk-sender rules spelled out (they start at about 5,000 a day per domain). */
 const BULK_NOTICE_ROWS = 1000;
@@ -33,7 +37,7 @@ export function SendSection(props: CampaignProps) {
         <label for="merge-pace">{t('merge.send.pace')}</label>
         <select
           id="merge-pace"
-          value={String(pacePerMinute)}
+          value={String(offeredPace(pacePerMinute))}
           disabled={readOnly}
           aria-describedby="merge-pace-help"
           onChange={(event) => setPacing({ pacePerMinute: Number(event.currentTarget.value) })}

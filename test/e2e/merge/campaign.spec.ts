@@ -69,7 +69,7 @@ async function prepare(page: import('@playwright/test').Page, rows: number) {
     '{{氏名}} 様：会員番号 {{会員番号}} のご案内',
     '{{氏名}} 様\n\n会員番号は {{会員番号}} です。',
   );
-  await choosePace(page, 57);
+  await choosePace(page, 59);
   await expect(page.getByText(`${rows} messages will be sent, as alice@example.com.`)).toBeVisible();
 }
 

@@ -47,7 +47,7 @@ export async function writeMessage(page: Page, subject: string, body: string) {
   await page.getByRole('textbox', { name: 'Message' }).fill(body);
 }
 
-export async function choosePace(page: Page, perMinute: 57 | 20 | 6 | 1) {
+export async function choosePace(page: Page, perMinute: 59 | 20 | 6 | 1) {
   await page.getByLabel('Pace').selectOption(String(perMinute));
 }
 
@@ -111,7 +111,7 @@ export const statusCells = (page: Page, status: string) =>
   rowsTable(page).getByRole('cell', { name: status, exact: true });
 
 /** A fresh double, the merge view connected, and a campaign of `rows` Japanese rows ready to start at `pace`. */
-export async function prepare(page: Page, rows: number, pace: 57 | 20 | 6 | 1 = 57) {
+export async function prepare(page: Page, rows: number, pace: 59 | 20 | 6 | 1 = 59) {
   await openMerge(page);
   await newCampaign(page);
   await importFile(page, '会員リスト.csv', japaneseList(rows));

@@ -89,7 +89,7 @@ test('a UTF-8 list: problems left out, {{氏名|お客様}} fills an empty name,
   expect(tests[0]?.subject).toContain('お客様 様：佐藤工業 へのご案内');
   expect(tests[0]?.text).toContain('お客様 様\n\n佐藤工業 のご担当者様へ。');
 
-  await choosePace(page, 57);
+  await choosePace(page, 59);
   await expect(page.getByText(`5 messages will be sent, as ${alice}.`)).toBeVisible();
   await page.getByRole('button', { name: 'Start sending' }).click();
   await expect(page.getByText('Finished.', { exact: true })).toBeVisible({ timeout: 30_000 });
@@ -133,7 +133,7 @@ test('a Shift_JIS file with Japanese column names, in the Japanese page: detecte
   await page.getByRole('textbox', { name: '件名' }).fill('{{お名前}} 様：会員番号 {{会員番号}}');
   await page.getByRole('textbox', { name: '本文' }).fill('{{お名前}} 様\n\nいつもありがとうございます。');
   await expect(page.getByRole('region', { name: 'この行のメッセージ' })).toContainText('髙橋 一郎 様：会員番号 №101');
-  await page.getByLabel('送信ペース').selectOption('57');
+  await page.getByLabel('送信ペース').selectOption('59');
   await expect(page.getByText(`${alice} から 5 通のメッセージを送信します。`)).toBeVisible();
   await page.getByRole('button', { name: '送信を開始' }).click();
   await expect(page.getByText('完了しました。', { exact: true })).toBeVisible({ timeout: 30_000 });

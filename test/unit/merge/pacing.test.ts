@@ -37,7 +37,7 @@ describe('planSchedule: pace', () => {
     ['20 a minute: every 3 s from now', { pacePerMinute: 20 }, [0, 3000, 6000, 9000, 12000]],
     ['1 a minute', { pacePerMinute: 1 }, [0, 60000, 120000, 180000, 240000]],
     ['below the slowest pace: clamped to 1 a minute', { pacePerMinute: 0.1 }, [0, 60000, 120000, 180000, 240000]],
-    ['over the fastest: clamped to 57 a minute', { pacePerMinute: 500, count: 3 }, [0, 1053, 2106]],
+    ['over the fastest: clamped to 59 a minute', { pacePerMinute: 500, count: 3 }, [0, 1017, 2034]],
     ['after a send 1 s ago: the gap counts from it', { previous: [now - 1000] }, [2000, 5000, 8000, 11000, 14000]],
     ['after a queued send 10 s ahead', { previous: [now + 10_000], count: 2 }, [13000, 16000]],
     ['sends older than a day are ignored', { previous: [now - DAY - 2 * MINUTE], count: 2 }, [0, 3000]],
