@@ -437,7 +437,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     const online = network.isOnline();
     const hasToken = tokens.accessToken() !== null;
     for (const entry of await store.blocked()) {
-      if (!maySendFrom(entry, tab())) continue;
+      // A paused entry is its campaign's to release (with a new time), never the network's or a token's.
+      if (!maySendFrom(entry, tab()) || entry.blocked?.kind === 'paused') continue;
       const ready = entry.blocked?.kind === 'online' ? online : hasToken;
       if (!ready) continue;
       await locks.withLock(entry.id, async () => {

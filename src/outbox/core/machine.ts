@@ -122,7 +122,8 @@ export function transition(entry: OutboxEntry, event: OutboxEvent, now: number):
       if (entry.state !== 'sending' && entry.state !== 'queued') return refuse();
       return { ...settled(entry, 'queued', now), blocked: event.blocker, upload: event.upload ?? entry.upload };
     case 'unblock':
-      return entry.state === 'queued' ? settled(entry, 'queued', now) : refuse();
+      // A pause is lifted only by `reschedule`: the campaign that paused it gives it its time.
+      return entry.state === 'queued' && entry.blocked?.kind !== 'paused' ? settled(entry, 'queued', now) : refuse();
     case 'uncertain': {
       if (entry.state !== 'sending') return refuse();
       return { ...settled(entry, 'not-sure', now), problem: event.problem };

@@ -189,6 +189,14 @@ describe('what a campaign asks of its entries', () => {
     expect(isDue(again, t0 + 30_000)).toBe(true);
   });
 
+  it('the network coming back or a token never lifts a pause: only a new time from the campaign does', () => {
+    const paused = transition(entry(), { type: 'pause' }, t0);
+    expect(() => transition(paused, { type: 'unblock' }, t0)).toThrow(OutboxTransitionError);
+    for (const blocker of [{ kind: 'online' }, { kind: 'token', consent: false }] as const) {
+      expect(transition(entry({ blocked: blocker }), { type: 'unblock' }, t0).blocked).toBeUndefined();
+    }
+  });
+
   it('a new time never overrides a wait for the network or a token', () => {
     for (const blocker of [{ kind: 'online' }, { kind: 'token', consent: false }] as const) {
       const waiting = entry({ blocked: blocker });

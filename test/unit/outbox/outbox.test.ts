@@ -547,6 +547,24 @@ describe('what mail merge needs', () => {
     expect((await w.store.get('merge/c1/row/1'))?.blocked).toEqual({ kind: 'paused' });
   });
 
+  // A campaign's hold (paused by the person, or held for Gmail's daily limit) is the campaign's to lift: the outbox
+  // lifting it when the network came back, another tab wrote, or a tab opened sent rows during a pause or a wait.
+  it('a paused row stays paused when the network comes back, another tab writes, or a tab opens', async () => {
+    const w = world();
+    const a = w.tab('tab-a');
+    await a.outbox.enqueue([row(1, t0 + 5_000)]);
+    await a.outbox.pause(['merge/c1/row/1']);
+    w.net.online = false;
+    w.net.goOnline();
+    const b = w.tab('tab-b');
+    b.outbox.hold(composeRequest(small, 0));
+    await vi.advanceTimersByTimeAsync(60_000);
+    await settle(a.outbox, b.outbox);
+    expect(w.gapi.delivered).toHaveLength(1);
+    expect(await w.store.get('merge/c1/row/1')).toMatchObject({ state: 'queued', blocked: { kind: 'paused' } });
+    expect(w.gapi.calls).toHaveLength(1);
+  });
+
   it('the daily count sees every message that went or may have gone, any origin', async () => {
     const w = world();
     const a = w.tab('tab-a');
