@@ -98,7 +98,11 @@ async function timeToUsable(browser: Browser, appUrl: string, _googleOrigin: str
     // Prove it: type into the message box as a user would.
     const box = page.getByRole('textbox', { name: /message/i });
     await box.pressSequentially('typed before Google', { delay: 0 });
-    const typed = (await box.inputValue()).includes('typed before Google');
+    // The first focus swaps the plain box for the rich editor (a contenteditable): read whichever holds the text.
+    const text = await box.evaluate((element) =>
+      element instanceof HTMLTextAreaElement ? element.value : (element.textContent ?? ''),
+    );
+    const typed = text.includes('typed before Google');
     const stillHeld = holdGoogle && held.length >= 1 && googleScriptsLoaded === 0;
     return { usableAt, typedWhileHeld: typed && stillHeld };
   } finally {

@@ -18,6 +18,12 @@ export type DraftAction =
   | { type: 'set-body'; text: string }
   /** An edit in the rich editor: its value, kept as the very object it gave (see src/editor/README.md). */
   | { type: 'set-rich'; rich: RichBody }
+  /**
+   * The rich editor takes over from the plain textarea: applied only while there is no rich body yet. Effects of
+   * several renders can each ask for it (they run after paint, with their render's draft); a second one would
+   * replace the editor's content, and the keys typed since, with the text of the handover.
+   */
+  | { type: 'hand-over-to-rich'; rich: RichBody }
   /** Rich to plain or back, with the body already converted. */
   | { type: 'set-mode'; mode: BodyMode; body: string; rich: RichBody | null }
   | { type: 'set-signature'; include: boolean }
@@ -60,6 +66,8 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
       return { ...draft, body: action.text };
     case 'set-rich':
       return { ...draft, rich: action.rich, body: '' };
+    case 'hand-over-to-rich':
+      return draft.rich === null ? { ...draft, rich: action.rich, body: '' } : draft;
     case 'set-mode':
       return { ...draft, mode: action.mode, body: action.body, rich: action.rich };
     case 'set-signature':

@@ -37,7 +37,11 @@ function escapeText(text: string): string {
 /** Plain text as a rich body, one line per block, nothing lost (for the switch from plain to rich). */
 export function plainToRich(text: string): RichBody {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const html = lines.map((line) => `<div>${line ? escapeText(line).replace(/ {2}/g, ' &nbsp;') : '<br>'}</div>`);
+  // HTML collapses a space at either end of a block (and all but one of a run): kept as no-break spaces, as a
+  // contenteditable writes them, so "typed " handed over mid-word does not become "typedthrough".
+  const keepSpaces = (line: string) =>
+    escapeText(line).replace(/ {2}/g, ' &nbsp;').replace(/^ /, '&nbsp;').replace(/ $/, '&nbsp;');
+  const html = lines.map((line) => `<div>${line ? keepSpaces(line) : '<br>'}</div>`);
   return { html: text ? html.join('') : '', inlineImages: [] };
 }
 

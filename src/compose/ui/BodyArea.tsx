@@ -56,12 +56,15 @@ export function BodyArea({ t, language, draft, dispatch, readOnly, editor, onPro
   const [activated, setActivated] = useState(false);
   const composing = useRef(false);
   const focusEditor = useRef(false);
+  const liveText = useRef<(() => string) | null>(null);
   // Rich content (a restored draft, a template) needs the editor now, click or not.
   const needed = rich && (activated || draft.rich !== null);
 
   useEffect(() => {
     if (!needed || !editor || draft.rich !== null || composing.current) return;
-    dispatch({ type: 'set-rich', rich: editor.plainToRich(draft.body) });
+    // The textarea itself, not this render's `draft.body`: a key typed since that render is in the textarea only,
+    // and the render that follows this dispatch (a microtask, before the next key) swaps the textarea out.
+    dispatch({ type: 'hand-over-to-rich', rich: editor.plainToRich(liveText.current?.() ?? draft.body) });
   }, [needed, editor, draft.rich === null, draft.body]);
 
   // The editor takes focus itself as it mounts (focusOnMount); after that, a later remount must not steal it.
@@ -75,6 +78,7 @@ export function BodyArea({ t, language, draft, dispatch, readOnly, editor, onPro
         label={t('compose.body')}
         value={draft.body}
         readOnly={readOnly}
+        liveText={liveText}
         onInput={(text) => dispatch({ type: 'set-body', text })}
         onActivate={() => {
           if (!rich || readOnly) return;

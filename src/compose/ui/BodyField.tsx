@@ -14,8 +14,11 @@ export function BodyField(props: {
   onActivate?: () => void;
   /** An IME composition started (true) or ended (false). */
   onComposing?: (active: boolean) => void;
+  /** What the textarea holds right now, keystrokes not yet rendered included (the rich editor's handover). */
+  liveText?: { current: (() => string) | null };
 }) {
   const area = useRef<HTMLTextAreaElement>(null);
+  if (props.liveText) props.liveText.current = () => area.current?.value ?? props.value;
   useLayoutEffect(() => {
     const element = area.current;
     if (nativeSizing || !element) return;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatBytes } from '../../i18n/format.ts';
 import type { Language } from '../../i18n/language.ts';
 import type { Translate } from '../../i18n/translate.ts';
@@ -63,7 +63,9 @@ export function RichEditor(props: RichEditorProps) {
   const [state, setState] = useState<FormatState>(initialState);
   const [linkFormFor, setLinkFormFor] = useState<string | null>(null);
 
-  useEffect(() => {
+  // Before paint, in the same microtask as the render that removed the textarea: a key pressed after that render
+  // must find the editor already focused (with useEffect, keys in the frame between went to the page and were lost).
+  useLayoutEffect(() => {
     const root = area.current!;
     const refused = (refusal: ImageRefusal) => {
       const key = refusal.reason === 'too-large' ? 'editor.image.too-large' : 'editor.image.unsupported';
@@ -85,6 +87,9 @@ export function RichEditor(props: RichEditorProps) {
     session.current = created;
     created.setValue(latest.current.value);
     shown.current = latest.current.value;
+    // Counted as our own: the value effect of this first render runs after paint, when keys may already have been
+    // typed, and must not put the mounted value back over them.
+    emitted.current.add(latest.current.value);
     if (latest.current.focusOnMount) created.focusAtEnd();
     return () => {
       created.destroy();

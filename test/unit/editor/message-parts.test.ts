@@ -108,6 +108,16 @@ describe('rich bodies', () => {
   });
 
   it.each([
+    ['typed ', '<div>typed&nbsp;</div>'],
+    [' 字下げ', '<div>&nbsp;字下げ</div>'],
+    ['a   b', '<div>a &nbsp; b</div>'],
+    ['   ', '<div>&nbsp;&nbsp;&nbsp;</div>'],
+    ['終わり  ', '<div>終わり &nbsp;</div>'],
+  ])('keeps the spaces HTML would collapse: %j', (text, html) => {
+    expect(plainToRich(text).html).toBe(html);
+  });
+
+  it.each([
     ['', true],
     ['<div><br></div>', true],
     ['<div>&nbsp;</div>', true],
