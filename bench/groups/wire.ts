@@ -66,6 +66,9 @@ async function recordSendRequests(page: Page) {
   await cdp.send('Network.enable', { maxPostDataSize: 64 * 1024 * 1024 });
   const requests = new Map<string, WireRequest>();
   const headerText = new Map<string, number>();
+  // A body sent as a Blob (each upload chunk is `blob.slice()`) has no bytes in the log's postDataEntries; its
+  // Content-Length, as Chromium wrote it on the wire, still counts it.
+  const contentLength = new Map<string, number>();
   cdp.on('Network.requestWillBeSent', (event) => {
     const { request } = event;
     if (!sendUrl.test(request.url)) return;
@@ -79,6 +82,8 @@ async function recordSendRequests(page: Page) {
     // What Chromium put on the wire: request line, each header line, and the blank line (HTTP/1.1).
     const lines = Object.entries(event.headers).map(([name, value]) => `${name}: ${value}\r\n`);
     headerText.set(event.requestId, 40 + lines.join('').length + 2);
+    const length = Object.entries(event.headers).find(([name]) => name.toLowerCase() === 'content-length')?.[1];
+    if (length !== undefined) contentLength.set(event.requestId, Number(length));
   });
   return {
     take(): WireRequest[] {
@@ -86,10 +91,11 @@ async function recordSendRequests(page: Page) {
         const url = new URL(r.url);
         const line = `${r.method} ${url.pathname}${url.search} HTTP/1.1\r\n`.length;
         const headers = headerText.has(id) ? headerText.get(id)! - 40 + line : 0;
-        return { ...r, headers };
+        return { ...r, body: Math.max(r.body, contentLength.get(id) ?? 0), headers };
       });
       requests.clear();
       headerText.clear();
+      contentLength.clear();
       return taken;
     },
     detach: () => cdp.detach(),
